@@ -56,8 +56,11 @@ export namespace xdr {
             /** AgentFrame shellData. */
             shellData?: (xdr.v1.ShellData.$Properties|null);
 
+            /** AgentFrame inventory. */
+            inventory?: (xdr.v1.HostInventory.$Properties|null);
+
             /** AgentFrame body. */
-            body?: ("hello"|"enroll"|"batch"|"heartbeat"|"commandResult"|"shellData");
+            body?: ("hello"|"enroll"|"batch"|"heartbeat"|"commandResult"|"shellData"|"inventory");
 
             /**
              * Creates a new AgentFrame instance using the specified properties.
@@ -147,8 +150,11 @@ export namespace xdr {
                 /** AgentFrame shellData */
                 shellData?: (xdr.v1.ShellData.$Properties|null);
 
+                /** AgentFrame inventory */
+                inventory?: (xdr.v1.HostInventory.$Properties|null);
+
                 /** AgentFrame body */
-                body?: ("hello"|"enroll"|"batch"|"heartbeat"|"commandResult"|"shellData");
+                body?: ("hello"|"enroll"|"batch"|"heartbeat"|"commandResult"|"shellData"|"inventory");
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
@@ -162,9 +168,10 @@ export namespace xdr {
               heartbeat?: xdr.v1.Heartbeat.$Shape|null;
               commandResult?: xdr.v1.CommandResult.$Shape|null;
               shellData?: xdr.v1.ShellData.$Shape|null;
+              inventory?: xdr.v1.HostInventory.$Shape|null;
               $unknowns?: Uint8Array[];
             } & (
-              ({ body?: undefined; hello?: null; enroll?: null; batch?: null; heartbeat?: null; commandResult?: null; shellData?: null }|{ body?: "hello"; hello: xdr.v1.Hello.$Shape; enroll?: null; batch?: null; heartbeat?: null; commandResult?: null; shellData?: null }|{ body?: "enroll"; hello?: null; enroll: xdr.v1.EnrollRequest.$Shape; batch?: null; heartbeat?: null; commandResult?: null; shellData?: null }|{ body?: "batch"; hello?: null; enroll?: null; batch: xdr.v1.EventBatch.$Shape; heartbeat?: null; commandResult?: null; shellData?: null }|{ body?: "heartbeat"; hello?: null; enroll?: null; batch?: null; heartbeat: xdr.v1.Heartbeat.$Shape; commandResult?: null; shellData?: null }|{ body?: "commandResult"; hello?: null; enroll?: null; batch?: null; heartbeat?: null; commandResult: xdr.v1.CommandResult.$Shape; shellData?: null }|{ body?: "shellData"; hello?: null; enroll?: null; batch?: null; heartbeat?: null; commandResult?: null; shellData: xdr.v1.ShellData.$Shape })
+              ({ body?: undefined; hello?: null; enroll?: null; batch?: null; heartbeat?: null; commandResult?: null; shellData?: null; inventory?: null }|{ body?: "hello"; hello: xdr.v1.Hello.$Shape; enroll?: null; batch?: null; heartbeat?: null; commandResult?: null; shellData?: null; inventory?: null }|{ body?: "enroll"; hello?: null; enroll: xdr.v1.EnrollRequest.$Shape; batch?: null; heartbeat?: null; commandResult?: null; shellData?: null; inventory?: null }|{ body?: "batch"; hello?: null; enroll?: null; batch: xdr.v1.EventBatch.$Shape; heartbeat?: null; commandResult?: null; shellData?: null; inventory?: null }|{ body?: "heartbeat"; hello?: null; enroll?: null; batch?: null; heartbeat: xdr.v1.Heartbeat.$Shape; commandResult?: null; shellData?: null; inventory?: null }|{ body?: "commandResult"; hello?: null; enroll?: null; batch?: null; heartbeat?: null; commandResult: xdr.v1.CommandResult.$Shape; shellData?: null; inventory?: null }|{ body?: "shellData"; hello?: null; enroll?: null; batch?: null; heartbeat?: null; commandResult?: null; shellData: xdr.v1.ShellData.$Shape; inventory?: null }|{ body?: "inventory"; hello?: null; enroll?: null; batch?: null; heartbeat?: null; commandResult?: null; shellData?: null; inventory: xdr.v1.HostInventory.$Shape })
             );
         }
 

@@ -54,7 +54,8 @@ export const xdr = $root.xdr = (() => {
              * @property {xdr.v1.Heartbeat.$Properties|null} [heartbeat] AgentFrame heartbeat
              * @property {xdr.v1.CommandResult.$Properties|null} [commandResult] AgentFrame commandResult
              * @property {xdr.v1.ShellData.$Properties|null} [shellData] AgentFrame shellData
-             * @property {"hello"|"enroll"|"batch"|"heartbeat"|"commandResult"|"shellData"} [body] AgentFrame body
+             * @property {xdr.v1.HostInventory.$Properties|null} [inventory] AgentFrame inventory
+             * @property {"hello"|"enroll"|"batch"|"heartbeat"|"commandResult"|"shellData"|"inventory"} [body] AgentFrame body
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -75,9 +76,10 @@ export const xdr = $root.xdr = (() => {
              *   heartbeat?: xdr.v1.Heartbeat.$Shape|null;
              *   commandResult?: xdr.v1.CommandResult.$Shape|null;
              *   shellData?: xdr.v1.ShellData.$Shape|null;
+             *   inventory?: xdr.v1.HostInventory.$Shape|null;
              *   $unknowns?: Array.<Uint8Array>;
              * } & (
-             *   ({ body?: undefined; hello?: null; enroll?: null; batch?: null; heartbeat?: null; commandResult?: null; shellData?: null }|{ body?: "hello"; hello: xdr.v1.Hello.$Shape; enroll?: null; batch?: null; heartbeat?: null; commandResult?: null; shellData?: null }|{ body?: "enroll"; hello?: null; enroll: xdr.v1.EnrollRequest.$Shape; batch?: null; heartbeat?: null; commandResult?: null; shellData?: null }|{ body?: "batch"; hello?: null; enroll?: null; batch: xdr.v1.EventBatch.$Shape; heartbeat?: null; commandResult?: null; shellData?: null }|{ body?: "heartbeat"; hello?: null; enroll?: null; batch?: null; heartbeat: xdr.v1.Heartbeat.$Shape; commandResult?: null; shellData?: null }|{ body?: "commandResult"; hello?: null; enroll?: null; batch?: null; heartbeat?: null; commandResult: xdr.v1.CommandResult.$Shape; shellData?: null }|{ body?: "shellData"; hello?: null; enroll?: null; batch?: null; heartbeat?: null; commandResult?: null; shellData: xdr.v1.ShellData.$Shape })
+             *   ({ body?: undefined; hello?: null; enroll?: null; batch?: null; heartbeat?: null; commandResult?: null; shellData?: null; inventory?: null }|{ body?: "hello"; hello: xdr.v1.Hello.$Shape; enroll?: null; batch?: null; heartbeat?: null; commandResult?: null; shellData?: null; inventory?: null }|{ body?: "enroll"; hello?: null; enroll: xdr.v1.EnrollRequest.$Shape; batch?: null; heartbeat?: null; commandResult?: null; shellData?: null; inventory?: null }|{ body?: "batch"; hello?: null; enroll?: null; batch: xdr.v1.EventBatch.$Shape; heartbeat?: null; commandResult?: null; shellData?: null; inventory?: null }|{ body?: "heartbeat"; hello?: null; enroll?: null; batch?: null; heartbeat: xdr.v1.Heartbeat.$Shape; commandResult?: null; shellData?: null; inventory?: null }|{ body?: "commandResult"; hello?: null; enroll?: null; batch?: null; heartbeat?: null; commandResult: xdr.v1.CommandResult.$Shape; shellData?: null; inventory?: null }|{ body?: "shellData"; hello?: null; enroll?: null; batch?: null; heartbeat?: null; commandResult?: null; shellData: xdr.v1.ShellData.$Shape; inventory?: null }|{ body?: "inventory"; hello?: null; enroll?: null; batch?: null; heartbeat?: null; commandResult?: null; shellData?: null; inventory: xdr.v1.HostInventory.$Shape })
              * )} xdr.v1.AgentFrame.$Shape
              */
 
@@ -144,17 +146,25 @@ export const xdr = $root.xdr = (() => {
              */
             AgentFrame.prototype.shellData = null;
 
+            /**
+             * AgentFrame inventory.
+             * @member {xdr.v1.HostInventory.$Properties|null|undefined} inventory
+             * @memberof xdr.v1.AgentFrame
+             * @instance
+             */
+            AgentFrame.prototype.inventory = null;
+
             // OneOf field names bound to virtual getters and setters
             let $oneOfFields;
 
             /**
              * AgentFrame body.
-             * @member {"hello"|"enroll"|"batch"|"heartbeat"|"commandResult"|"shellData"|undefined} body
+             * @member {"hello"|"enroll"|"batch"|"heartbeat"|"commandResult"|"shellData"|"inventory"|undefined} body
              * @memberof xdr.v1.AgentFrame
              * @instance
              */
             $Object.defineProperty(AgentFrame.prototype, "body", {
-                get: $util.oneOfGetter($oneOfFields = ["hello", "enroll", "batch", "heartbeat", "commandResult", "shellData"]),
+                get: $util.oneOfGetter($oneOfFields = ["hello", "enroll", "batch", "heartbeat", "commandResult", "shellData", "inventory"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -202,6 +212,8 @@ export const xdr = $root.xdr = (() => {
                     $root.xdr.v1.CommandResult.encode(message.commandResult, writer.uint32(/* id 5, wireType 2 =*/42).fork(), _depth + 1).ldelim();
                 if (message.shellData != null && $Object.hasOwnProperty.call(message, "shellData"))
                     $root.xdr.v1.ShellData.encode(message.shellData, writer.uint32(/* id 6, wireType 2 =*/50).fork(), _depth + 1).ldelim();
+                if (message.inventory != null && $Object.hasOwnProperty.call(message, "inventory"))
+                    $root.xdr.v1.HostInventory.encode(message.inventory, writer.uint32(/* id 7, wireType 2 =*/58).fork(), _depth + 1).ldelim();
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -301,6 +313,13 @@ export const xdr = $root.xdr = (() => {
                             message.body = "shellData";
                             continue;
                         }
+                    case 7: {
+                            if (wireType !== 2)
+                                break;
+                            message.inventory = $root.xdr.v1.HostInventory.decode(reader, reader.size(), $undefined, _depth + 1, message.inventory);
+                            message.body = "inventory";
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -382,6 +401,11 @@ export const xdr = $root.xdr = (() => {
                         throw $TypeError(".xdr.v1.AgentFrame.shellData: object expected");
                     message.shellData = $root.xdr.v1.ShellData.fromObject(object.shellData, _depth + 1);
                 }
+                if (object.inventory != null) {
+                    if (!$util.isObject(object.inventory))
+                        throw $TypeError(".xdr.v1.AgentFrame.inventory: object expected");
+                    message.inventory = $root.xdr.v1.HostInventory.fromObject(object.inventory, _depth + 1);
+                }
                 return message;
             };
 
@@ -431,6 +455,11 @@ export const xdr = $root.xdr = (() => {
                     object.shellData = $root.xdr.v1.ShellData.toObject(message.shellData, options, _depth + 1);
                     if (options.oneofs)
                         object.body = "shellData";
+                }
+                if (message.inventory != null && $Object.hasOwnProperty.call(message, "inventory")) {
+                    object.inventory = $root.xdr.v1.HostInventory.toObject(message.inventory, options, _depth + 1);
+                    if (options.oneofs)
+                        object.body = "inventory";
                 }
                 return object;
             };

@@ -1,0 +1,27 @@
+// Bundles each command-line entry point into one ESM file under build/ with esbuild.
+// Packages stay external (node_modules); native addons are loaded at run time.
+import { build } from 'esbuild';
+import { chmodSync } from 'node:fs';
+
+const entries = {
+  'xdr-collector': 'collector/src/cli.ts',
+  'xdr-agent': 'agent/src/cli.ts',
+  xdrctl: 'collector/src/xdrctl/cli.ts',
+};
+
+await Promise.all(Object.entries(entries).map(async ([name, entry]) => {
+  const outfile = `build/${name}.mjs`;
+  await build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    sourcemap: 'linked',
+    banner: { js: '#!/usr/bin/env node' },
+    logLevel: 'warning',
+  });
+  chmodSync(outfile, 0o755);
+}));
