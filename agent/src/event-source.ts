@@ -1,0 +1,11 @@
+// The seam between whatever produces events (the sensors, the synthetic load generator) and the
+// transport that batches, spools and ships them. A source calls `emit` for each event and stops
+// when asked; it never touches the network or the spool.
+import type { xdr } from '../../proto/index.js';
+
+export type Emit = (ev: xdr.v1.IEvent) => void;
+
+export interface EventSource {
+  readonly name: string;
+  stop(): Promise<void>;
+}

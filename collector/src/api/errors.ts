@@ -1,0 +1,42 @@
+// The catalogue of every error the REST API answers with. Each has a stable code (scripts match
+// on it), an HTTP status and a one-line meaning; collector/src/api/README.md documents the same
+// table and errors.test.ts fails when the two drift apart. Bodies are always
+// `{ "error": { "code", "message" } }`, where the message names the input at fault.
+
+export const API_ERRORS = {
+  XDR_UNAUTHORIZED: { status: 401, meaning: 'No bearer token, a malformed one, or one the collector does not know.' },
+  XDR_TOKEN_REVOKED: { status: 401, meaning: 'The bearer token was revoked; ask an admin for a new one.' },
+  XDR_FORBIDDEN: { status: 403, meaning: "The token's role is below the role the route needs; the message names both." },
+  XDR_BAD_REQUEST: { status: 400, meaning: 'The path parameters or the JSON body do not match the route schema, or the body is not JSON.' },
+  XDR_BAD_QUERY: { status: 400, meaning: 'A query parameter is unknown, repeated, empty or of the wrong type; the message names it.' },
+  XDR_BAD_TIME_RANGE: { status: 400, meaning: '`from`/`to` is not ISO 8601 (with a zone) or epoch milliseconds, or `from` is not before `to`.' },
+  XDR_BAD_CURSOR: { status: 400, meaning: '`cursor` is not one this API returned as `next_cursor`.' },
+  XDR_NOT_FOUND: { status: 404, meaning: 'No route for this method and path; see /api/v1/openapi.json.' },
+  XDR_AGENT_NOT_FOUND: { status: 404, meaning: 'No agent with this id.' },
+  XDR_TOKEN_NOT_FOUND: { status: 404, meaning: 'No API token with this id.' },
+  XDR_BODY_TOO_LARGE: { status: 413, meaning: 'The request body is over the limit (64 KiB).' },
+  XDR_UNSUPPORTED_MEDIA_TYPE: { status: 415, meaning: 'The body is not `application/json`.' },
+  XDR_INTERNAL: { status: 500, meaning: 'The collector failed; the message carries the request id to find in its log.' },
+  XDR_STORE_UNAVAILABLE: { status: 503, meaning: 'The store did not answer (GET /healthz reports this too).' },
+} as const satisfies Record<string, { status: number; meaning: string }>;
+
+export type ApiErrorCode = keyof typeof API_ERRORS;
+
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  readonly statusCode: number;
+
+  constructor(readonly code: ApiErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.statusCode = API_ERRORS[code].status;
+  }
+}
+
+/** The body of every error response. */
+export interface ApiErrorBody {
+  error: { code: ApiErrorCode; message: string };
+}
+
+export function errorBody(code: ApiErrorCode, message: string): ApiErrorBody {
+  return { error: { code, message } };
+}

@@ -1,0 +1,180 @@
+// xdr-collector: runs the collector and administers its data directory (tokens, agents).
+// The one place that reads arguments; every value is validated here.
+import { isIP } from 'node:net';
+import { resolve } from 'node:path';
+import pino from 'pino';
+import { createApiToken } from './api/tokens.js';
+import { parseDuration } from './cli/duration.js';
+import { intOption, parseCommandArgs, UsageError } from './cli/options.js';
+import { DEFAULT_SETTINGS, openDataStore, startCollector, type CollectorSettings } from './collector.js';
+import { ROLES, type Role } from './store/store.js';
+import { loadTlsIdentity } from './trust/certificate.js';
+import { createEnrollToken } from './trust/enroll-tokens.js';
+import { VERSION } from './version.js';
+
+const DEFAULT_DATA = '/var/lib/xdr-collector';
+
+const USAGE = `xdr-collector ${VERSION}
+
+Usage:
+  xdr-collector serve [--data DIR] [--agent-host H] [--agent-port N] [--api-host H] [--api-port N]
+                      [--api-http] [--tls-cert FILE --tls-key FILE] [--retention-days N] [--log-level L] [--json]
+  xdr-collector enroll-token create [--ttl 24h] [--uses N] [--data DIR] [--json]
+  xdr-collector token create --role viewer|analyst|responder|admin [--user NAME] [--data DIR] [--json]
+  xdr-collector agent revoke ID [--data DIR] [--json]
+  xdr-collector fingerprint [--data DIR] [--json]
+  xdr-collector --version
+
+The data directory defaults to ${DEFAULT_DATA}. Token and agent commands work whether or not
+the server is running.`;
+
+const dataOption = { data: { type: 'string' as const } };
+const jsonOption = { json: { type: 'boolean' as const } };
+
+function print(json: boolean | undefined, value: Record<string, unknown>, human: string): void {
+  process.stdout.write(json ? `${JSON.stringify(value)}\n` : `${human}\n`);
+}
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || (isIP(host) === 4 && host.startsWith('127.'));
+}
+
+async function serve(args: string[]): Promise<void> {
+  const { values } = parseCommandArgs(args, {
+    ...dataOption, ...jsonOption,
+    'agent-host': { type: 'string' }, 'agent-port': { type: 'string' },
+    'api-host': { type: 'string' }, 'api-port': { type: 'string' }, 'api-http': { type: 'boolean' },
+    'tls-cert': { type: 'string' }, 'tls-key': { type: 'string' },
+    'retention-days': { type: 'string' }, 'heartbeat-ms': { type: 'string' },
+    'max-frame-bytes': { type: 'string' }, 'pipeline-batches': { type: 'string' },
+    'log-level': { type: 'string' },
+  });
+  const d = DEFAULT_SETTINGS;
+  const settings: CollectorSettings = {
+    dataDir: resolve(values.data ?? DEFAULT_DATA),
+    agentHost: values['agent-host'] ?? d.agentHost,
+    agentPort: intOption(values['agent-port'], 'agent-port', d.agentPort, 0, 65535),
+    apiHost: values['api-host'] ?? d.apiHost,
+    apiPort: intOption(values['api-port'], 'api-port', d.apiPort, 0, 65535),
+    apiHttp: values['api-http'] ?? false,
+    tlsCertFile: values['tls-cert'],
+    tlsKeyFile: values['tls-key'],
+    retentionDays: intOption(values['retention-days'], 'retention-days', d.retentionDays, 1, 36500),
+    heartbeatMs: intOption(values['heartbeat-ms'], 'heartbeat-ms', d.heartbeatMs, 100, 600_000),
+    maxFrameBytes: intOption(values['max-frame-bytes'], 'max-frame-bytes', d.maxFrameBytes, 65_536, 64 * 1024 * 1024),
+    pipelineHighWater: intOption(values['pipeline-batches'], 'pipeline-batches', d.pipelineHighWater, 1, 100_000),
+    maxGroupEvents: d.maxGroupEvents,
+    maxConnections: d.maxConnections,
+  };
+  if (Boolean(settings.tlsCertFile) !== Boolean(settings.tlsKeyFile)) throw new UsageError('--tls-cert and --tls-key go together');
+  if (settings.apiHttp && !isLoopback(settings.apiHost)) {
+    throw new UsageError(`--api-http serves the API without TLS, which is only allowed on loopback; --api-host is ${settings.apiHost}`);
+  }
+  const level = values['log-level'] ?? 'info';
+  if (!pino.levels.values[level]) throw new UsageError(`--log-level must be one of ${Object.keys(pino.levels.values).join(', ')}, got "${level}"`);
+  const log = pino({ level, base: { service: 'xdr-collector' } }, pino.destination(2));
+
+  const collector = await startCollector(settings, log);
+  const lines = [
+    `xdr-collector ${VERSION} is running`,
+    `  agents connect to:    wss://<this host>:${collector.agentAddress.port}`,
+    `  API:                  ${collector.apiUrl}`,
+    `  TLS fingerprint:      ${collector.tls.fingerprint}${collector.tls.generated ? ' (self-signed, generated now)' : ''}`,
+    `  data:                 ${settings.dataDir}`,
+  ];
+  if (collector.bootstrapAdminToken) {
+    lines.push(`  admin API token:      ${collector.bootstrapAdminToken}`, '  (shown once: only its hash is stored. Make more with: xdr-collector token create --role analyst)');
+  }
+  print(values.json, {
+    agent_port: collector.agentAddress.port, api_url: collector.apiUrl, fingerprint: collector.tls.fingerprint,
+    public_key_pin: collector.tls.publicKeyPin, data: settings.dataDir, admin_token: collector.bootstrapAdminToken ?? null,
+  }, lines.join('\n'));
+
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    log.info({ signal }, 'shutting down');
+    collector.close().then(() => process.exit(0), (err) => { log.error({ err }, 'shutdown failed'); process.exit(1); });
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+async function enrollToken(args: string[]): Promise<void> {
+  const [sub, ...rest] = args;
+  if (sub !== 'create') throw new UsageError('usage: xdr-collector enroll-token create [--ttl 24h] [--uses N]');
+  const { values } = parseCommandArgs(rest, { ...dataOption, ...jsonOption, ttl: { type: 'string' }, uses: { type: 'string' } });
+  const ttlMs = parseDuration(values.ttl ?? '24h', '--ttl');
+  const uses = intOption(values.uses, 'uses', 1, 1, 1_000_000);
+  const store = openDataStore(resolve(values.data ?? DEFAULT_DATA));
+  try {
+    const t = await createEnrollToken(store, { ttlMs, uses, actor: 'cli' });
+    print(values.json, { token: t.token, id: t.id, expires_at: new Date(t.expiresAt).toISOString(), uses },
+      `${t.token}\n(valid until ${new Date(t.expiresAt).toISOString()}, ${uses} use${uses === 1 ? '' : 's'})`);
+  } finally {
+    await store.close();
+  }
+}
+
+async function token(args: string[]): Promise<void> {
+  const [sub, ...rest] = args;
+  if (sub !== 'create') throw new UsageError('usage: xdr-collector token create --role ROLE [--user NAME]');
+  const { values } = parseCommandArgs(rest, { ...dataOption, ...jsonOption, role: { type: 'string' }, user: { type: 'string' } });
+  const role = values.role as Role;
+  if (!ROLES.includes(role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}, got "${values.role ?? ''}"`);
+  const user = values.user ?? role;
+  if (!/^[\w.@-]{1,64}$/.test(user)) throw new UsageError(`--user must be 1-64 letters, digits, '.', '@', '_' or '-', got "${user}"`);
+  const store = openDataStore(resolve(values.data ?? DEFAULT_DATA));
+  try {
+    const t = await createApiToken(store, { user, role, actor: 'cli' });
+    print(values.json, { token: t.token, id: t.id, user, role }, `${t.token}\n(user ${user}, role ${role}; shown once)`);
+  } finally {
+    await store.close();
+  }
+}
+
+async function agent(args: string[]): Promise<void> {
+  const [sub, ...rest] = args;
+  if (sub !== 'revoke') throw new UsageError('usage: xdr-collector agent revoke ID');
+  const { values, positionals } = parseCommandArgs(rest, { ...dataOption, ...jsonOption }, 1);
+  const id = positionals[0];
+  if (!id) throw new UsageError('agent revoke needs the agent id');
+  const store = openDataStore(resolve(values.data ?? DEFAULT_DATA));
+  try {
+    const now = Date.now();
+    if (!(await store.revokeAgent(id, now))) throw new UsageError(`no agent has the id "${id}"`);
+    await store.appendAudit({ at: now, actor: 'cli', action: 'agent.revoke', target: id, details: {} });
+    print(values.json, { id, revoked: true }, `agent ${id} revoked: its connections are refused from now on`);
+  } finally {
+    await store.close();
+  }
+}
+
+async function fingerprint(args: string[]): Promise<void> {
+  const { values } = parseCommandArgs(args, { ...dataOption, ...jsonOption });
+  const tls = await loadTlsIdentity(resolve(values.data ?? DEFAULT_DATA));
+  print(values.json, { fingerprint: tls.fingerprint, public_key_pin: tls.publicKeyPin }, tls.fingerprint);
+}
+
+const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
+  serve, 'enroll-token': enrollToken, token, agent, fingerprint,
+};
+
+async function main(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  if (command === '--version' || command === 'version') return void process.stdout.write(`${VERSION}\n`);
+  if (!command || command === '--help' || command === 'help') return void process.stdout.write(`${USAGE}\n`);
+  const run = COMMANDS[command];
+  if (!run) throw new UsageError(`unknown command "${command}"`);
+  await run(rest);
+}
+
+main(process.argv.slice(2)).catch((err) => {
+  if (err instanceof UsageError) {
+    process.stderr.write(`xdr-collector: ${err.message}\nRun xdr-collector --help for usage.\n`);
+    process.exit(2);
+  }
+  process.stderr.write(`xdr-collector: ${(err as Error).message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,139 @@
+// Composition of a running collector: store, TLS identity, pipeline, agent gateway, API and
+// retention. Settings arrive validated from the CLI; nothing here reads the environment.
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
+import { buildApi } from './api/index.js';
+import { createApiToken } from './api/tokens.js';
+import { AgentGateway } from './gateway/agent-gateway.js';
+import { CollectorMetrics } from './metrics.js';
+import { BatchQueue } from './pipeline/batch-queue.js';
+import { Pipeline } from './pipeline/pipeline.js';
+import { openStore, type Store } from './store/index.js';
+import { loadTlsIdentity, type TlsIdentity } from './trust/certificate.js';
+import { loadCommandKey } from './trust/command-key.js';
+import { VERSION } from './version.js';
+
+export interface CollectorSettings {
+  dataDir: string;
+  agentHost: string;
+  agentPort: number;
+  apiHost: string;
+  apiPort: number;
+  /** plain HTTP for the API; only allowed on loopback (checked by the CLI) */
+  apiHttp: boolean;
+  tlsCertFile?: string;
+  tlsKeyFile?: string;
+  retentionDays: number;
+  heartbeatMs: number;
+  maxFrameBytes: number;
+  pipelineHighWater: number;
+  maxGroupEvents: number;
+  maxConnections: number;
+}
+
+export const DEFAULT_SETTINGS: Omit<CollectorSettings, 'dataDir'> = {
+  agentHost: '0.0.0.0',
+  agentPort: 8443,
+  apiHost: '127.0.0.1',
+  apiPort: 8444,
+  apiHttp: false,
+  retentionDays: 30,
+  heartbeatMs: 10_000,
+  maxFrameBytes: 4 * 1024 * 1024,
+  pipelineHighWater: 256,
+  maxGroupEvents: 20_000,
+  maxConnections: 10_000,
+};
+
+export interface RunningCollector {
+  agentAddress: AddressInfo;
+  apiAddress: AddressInfo;
+  apiUrl: string;
+  tls: TlsIdentity;
+  /** set on the first start only: the admin API token, shown once */
+  bootstrapAdminToken?: string;
+  close(): Promise<void>;
+}
+
+const RETENTION_INTERVAL_MS = 3_600_000;
+
+/** Opens the data directory's store for the one-shot CLI commands (tokens, revoke). */
+export function openDataStore(dataDir: string): Store {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  return openStore(dataDir);
+}
+
+async function collectorId(store: Store): Promise<string> {
+  const existing = await store.getSetting('collector_id');
+  if (existing) return existing;
+  const id = randomUUID();
+  await store.setSetting('collector_id', id);
+  return id;
+}
+
+export async function startCollector(settings: CollectorSettings, log: Logger): Promise<RunningCollector> {
+  const store = openDataStore(settings.dataDir);
+  const tls = await loadTlsIdentity(settings.dataDir, settings.tlsCertFile && settings.tlsKeyFile
+    ? { certFile: settings.tlsCertFile, keyFile: settings.tlsKeyFile } : undefined);
+  const commandKey = loadCommandKey(settings.dataDir);
+  const metrics = new CollectorMetrics();
+  const queue = new BatchQueue(settings.pipelineHighWater);
+  const pipeline = new Pipeline(queue, store, metrics, log.child({ component: 'pipeline' }), { maxGroupEvents: settings.maxGroupEvents });
+
+  let bootstrapAdminToken: string | undefined;
+  if ((await store.listApiTokens()).length === 0) {
+    bootstrapAdminToken = (await createApiToken(store, { user: 'admin', role: 'admin', actor: 'system' })).token;
+  }
+
+  const gateway = new AgentGateway({
+    store, queue, metrics, tls,
+    log,
+    collectorId: await collectorId(store),
+    commandPublicKey: commandKey.publicKeyRaw,
+    heartbeatMs: settings.heartbeatMs,
+    maxFrameBytes: settings.maxFrameBytes,
+    handshakeTimeoutMs: 10_000,
+    maxConnections: settings.maxConnections,
+  });
+  const api = await buildApi({
+    store, metrics, log, version: VERSION,
+    presence: gateway,
+    https: settings.apiHttp ? undefined : { key: tls.keyPem, cert: tls.certPem },
+  });
+
+  pipeline.start();
+  const agentAddress = await gateway.listen(settings.agentPort, settings.agentHost);
+  await api.listen({ port: settings.apiPort, host: settings.apiHost });
+  const apiAddress = api.server.address() as AddressInfo;
+  const apiHost = apiAddress.family === 'IPv6' ? `[${apiAddress.address}]` : apiAddress.address;
+  const apiUrl = `${settings.apiHttp ? 'http' : 'https'}://${apiHost}:${apiAddress.port}`;
+
+  const retentionMs = settings.retentionDays * 86_400_000;
+  const runRetention = async () => {
+    try {
+      const deleted = await store.deleteEventsBefore(Date.now() - retentionMs);
+      metrics.eventsDeleted.inc(deleted);
+      if (deleted > 0) log.info({ deleted, retentionDays: settings.retentionDays }, 'retention deleted old activity');
+    } catch (err) {
+      log.error({ err }, 'retention failed; it runs again in an hour');
+    }
+  };
+  const retentionTimer = setInterval(runRetention, RETENTION_INTERVAL_MS);
+  retentionTimer.unref();
+  void runRetention();
+
+  log.info({ agents: `wss://${settings.agentHost}:${agentAddress.port}`, api: apiUrl, fingerprint: tls.fingerprint, version: VERSION }, 'collector started');
+
+  return {
+    agentAddress, apiAddress, apiUrl, tls, bootstrapAdminToken,
+    async close() {
+      clearInterval(retentionTimer);
+      await gateway.close();
+      await api.close();
+      await pipeline.stop();
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,135 @@
+// The SQLite schema as an ordered list of migrations, tracked with `PRAGMA user_version`.
+// Later issues append a migration (never edit a shipped one). Event columns are derived from the
+// ECS catalogue; a field added to the catalogue later is added as a column on open.
+import type Database from 'better-sqlite3';
+import { EVENT_COLUMNS, type EventColumn } from './event-columns.js';
+import { StoreError } from './errors.js';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: Database.Database): void;
+}
+
+function columnDef(c: EventColumn): string {
+  return `${c.column} ${c.sqlType}${c.field === '@timestamp' ? ' NOT NULL' : ''}`;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'events, batches, agents, tokens, settings, audit',
+    up(db) {
+      // `id` aliases the rowid so that it is stable (VACUUM keeps it) and usable in cursors.
+      // `batch_agent_id` is the agent whose batch carried the row (the ECS `agent.id` has its own
+      // column, `agent_id`); `seq`/`idx` are the batch sequence number and position in it.
+      db.exec(`
+        CREATE TABLE events (
+          id INTEGER PRIMARY KEY,
+          batch_agent_id TEXT NOT NULL,
+          seq INTEGER NOT NULL,
+          idx INTEGER NOT NULL,
+          ${EVENT_COLUMNS.map(columnDef).join(',\n          ')}
+        );
+      `);
+      // Indexes: each insert pays for every index, so only the access paths the product needs.
+      // An index on (x, ts) also orders by rowid within equal ts, which is exactly the
+      // (ts DESC, id DESC) order of queryEvents, so these serve "newest first" with no sort.
+      //  - ts: the default listing and time-range search; also how retention finds old rows.
+      //  - host_id, ts: "activity on this host", the most common investigation filter.
+      //  - process_entity_id, ts / process_parent_entity_id, ts: process trees (a process's
+      //    events, its children). Partial: rows without the field cost nothing.
+      //  - process_name, ts: "every curl in the last day", the common hunting query.
+      // Other fields are filtered by scanning the ts index newest-first, which is fast for
+      // frequent values and bounded by from/to for rare ones.
+      db.exec(`
+        CREATE INDEX events_ts ON events (ts);
+        CREATE INDEX events_host_ts ON events (host_id, ts);
+        CREATE INDEX events_entity_ts ON events (process_entity_id, ts) WHERE process_entity_id IS NOT NULL;
+        CREATE INDEX events_parent_entity_ts ON events (process_parent_entity_id, ts) WHERE process_parent_entity_id IS NOT NULL;
+        CREATE INDEX events_process_name_ts ON events (process_name, ts) WHERE process_name IS NOT NULL;
+
+        -- One row per committed batch: the dedup key for (agent, seq, index), see commitBatches.
+        CREATE TABLE batches (
+          agent_id TEXT NOT NULL,
+          seq INTEGER NOT NULL,
+          events INTEGER NOT NULL,
+          committed_at INTEGER NOT NULL,
+          PRIMARY KEY (agent_id, seq)
+        ) WITHOUT ROWID;
+        CREATE INDEX batches_committed_at ON batches (committed_at);
+
+        CREATE TABLE agents (
+          id TEXT PRIMARY KEY,
+          public_key BLOB NOT NULL,
+          hostname TEXT NOT NULL,
+          inventory TEXT,
+          version TEXT NOT NULL,
+          enrolled_at INTEGER NOT NULL,
+          last_seen INTEGER,
+          revoked_at INTEGER,
+          isolated INTEGER NOT NULL DEFAULT 0
+        );
+
+        CREATE TABLE enroll_tokens (
+          id TEXT PRIMARY KEY,
+          hash TEXT NOT NULL UNIQUE,
+          created_at INTEGER NOT NULL,
+          expires_at INTEGER NOT NULL,
+          uses_left INTEGER NOT NULL,
+          created_by TEXT NOT NULL
+        );
+
+        CREATE TABLE api_tokens (
+          id TEXT PRIMARY KEY,
+          hash TEXT NOT NULL UNIQUE,
+          user TEXT NOT NULL,
+          role TEXT NOT NULL CHECK (role IN ('viewer', 'analyst', 'responder', 'admin')),
+          created_at INTEGER NOT NULL,
+          revoked_at INTEGER
+        );
+
+        CREATE TABLE settings (
+          key TEXT PRIMARY KEY,
+          value TEXT NOT NULL
+        );
+
+        CREATE TABLE audit (
+          id INTEGER PRIMARY KEY,
+          at INTEGER NOT NULL,
+          actor TEXT NOT NULL,
+          action TEXT NOT NULL,
+          target TEXT NOT NULL,
+          details TEXT NOT NULL
+        );
+        -- Append-only, enforced by the database too, not only by the absence of a method.
+        CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
+        CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
+      `);
+    },
+  },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
+
+/**
+ * Brings the database to SCHEMA_VERSION. Runs in one IMMEDIATE transaction that re-reads the
+ * version, so two processes opening the same new file do not both migrate it.
+ */
+export function migrate(db: Database.Database, file: string): void {
+  db.transaction(() => {
+    const current = db.pragma('user_version', { simple: true }) as number;
+    if (current > SCHEMA_VERSION) {
+      throw new StoreError('STORE_SCHEMA', `database ${file} has schema version ${current}, newer than this collector understands (${SCHEMA_VERSION}); upgrade the collector`);
+    }
+    for (const m of MIGRATIONS) {
+      if (m.version > current) m.up(db);
+    }
+    // Catalogue fields added after the events table was created become new (NULL) columns.
+    const existing = new Set((db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all('events') as string[]));
+    for (const c of EVENT_COLUMNS) {
+      if (!existing.has(c.column)) db.exec(`ALTER TABLE events ADD COLUMN ${columnDef(c).replace(' NOT NULL', '')}`);
+    }
+    if (current !== SCHEMA_VERSION) db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  }).immediate();
+}
