@@ -153,3 +153,33 @@ export async function countEvents(c: CollectorProcess, query = ''): Promise<numb
   if (r.status !== 200) throw new Error(`count failed: ${r.status} ${JSON.stringify(r.body)}`);
   return r.body.count;
 }
+
+/** A loopback port that was free a moment ago (for a collector that must restart on the same port). */
+export async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  return new Promise((ok) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => ok(port));
+    });
+  });
+}
+
+/** Every event's command line, read through the API page by page (newest first). */
+export async function allCommandLines(c: CollectorProcess, query: string): Promise<string[]> {
+  const out: string[] = [];
+  let cursor: string | undefined;
+  do {
+    const r = await api(c, `/api/v1/events?${query}&limit=10000${cursor ? `&cursor=${cursor}` : ''}`);
+    if (r.status !== 200) throw new Error(`events page failed: ${r.status} ${JSON.stringify(r.body)}`);
+    for (const e of r.body.events) out.push(e['process.command_line']);
+    cursor = r.body.next_cursor;
+  } while (cursor);
+  return out;
+}
+
+export async function enrollAgent(c: CollectorProcess, stateDir: string): Promise<string> {
+  const token = JSON.parse(await runOk(BIN.collector, ['enroll-token', 'create', '--data', c.dataDir, '--json'])).token;
+  const out = await runOk(BIN.agent, ['enroll', '--collector', c.agentUrl, '--token', token, '--fingerprint', c.fingerprint, '--state', stateDir, '--json']);
+  return JSON.parse(out).agentId;
+}

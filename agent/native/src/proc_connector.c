@@ -13,6 +13,7 @@
 #include <limits.h>
 #include <poll.h>
 #include <pthread.h>
+#include <sched.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -65,6 +66,7 @@ typedef struct {
   uint8_t seen_cpu[MAX_CPUS];
   int rcvbuf;
   int stopped;
+  int rt_priority, rt_ok;
 } handle;
 
 static double now_offset_ms(void) {
@@ -247,6 +249,12 @@ static void handle_msg(handle *h, struct cn_msg *cn, double offset) {
 
 static void *reader_main(void *arg) {
   handle *h = arg;
+  if (h->rt_priority > 0) {
+    // A short-lived program is gone within a millisecond of exec; unless this thread runs
+    // before it does, its command line is lost. The thread does little work per event.
+    struct sched_param sp = {.sched_priority = h->rt_priority};
+    h->rt_ok = pthread_setschedparam(pthread_self(), SCHED_FIFO, &sp) == 0;
+  }
   static __thread char buf[1 << 16] __attribute__((aligned(8)));
   struct pollfd fds[2] = {{.fd = h->sock, .events = POLLIN}, {.fd = h->stop_fd, .events = POLLIN}};
   for (;;) {
@@ -395,13 +403,14 @@ static napi_value get_handle(napi_env env, napi_callback_info info, handle **out
   return argv[0];
 }
 
-// open(callback, queueMax, rcvbufBytes) -> handle. Throws with errno text when the socket cannot
+// open(callback, queueMax, rcvbufBytes, rtPriority) -> handle; rtPriority > 0 asks for SCHED_FIFO. Throws with errno text when the socket cannot
 // be opened, bound or subscribed (not root, no connector in this kernel, ...).
 static napi_value js_open(napi_env env, napi_callback_info info) {
-  size_t argc = 3; napi_value argv[3];
+  size_t argc = 4; napi_value argv[4];
   CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
-  if (argc < 3) { napi_throw_type_error(env, "XDR_NATIVE", "open(callback, queueMax, rcvbufBytes)"); return NULL; }
-  int64_t queue_max = 0, rcvbuf = 0;
+  if (argc < 4) { napi_throw_type_error(env, "XDR_NATIVE", "open(callback, queueMax, rcvbufBytes, rtPriority)"); return NULL; }
+  int64_t queue_max = 0, rcvbuf = 0, rt_priority = 0;
+  CHECK(napi_get_value_int64(env, argv[3], &rt_priority));
   CHECK(napi_get_value_int64(env, argv[1], &queue_max));
   CHECK(napi_get_value_int64(env, argv[2], &rcvbuf));
 
@@ -424,6 +433,7 @@ static napi_value js_open(napi_env env, napi_callback_info info) {
   handle *h = calloc(1, sizeof *h);
   if (!h) { close(sock); napi_throw_error(env, "XDR_NATIVE", "out of memory"); return NULL; }
   h->sock = sock; h->queue_max = (size_t)(queue_max > 0 ? queue_max : 65536); h->rcvbuf = actual;
+  h->rt_priority = (int)rt_priority;
   h->stop_fd = eventfd(0, EFD_CLOEXEC);
   pthread_mutex_init(&h->mu, NULL);
   napi_value name;
@@ -462,6 +472,7 @@ static napi_value js_stats(napi_env env, napi_callback_info info) {
   set_num(env, o, "queueDropped", (double)h->dropped_queue);
   set_num(env, o, "queued", (double)h->queued);
   set_num(env, o, "rcvbuf", (double)h->rcvbuf);
+  set_num(env, o, "realtime", h->rt_ok ? h->rt_priority : 0);
   pthread_mutex_unlock(&h->mu);
   return o;
 }

@@ -268,7 +268,10 @@ export class Connection {
       ws.on('error', (err) => {
         end = { ...end, error: end.error === 'connection closed' ? err.message : end.error };
       });
-      ws.on('close', () => resolve());
+      ws.on('close', (code, reason) => {
+        if (end.error === 'connection closed') end.error = `connection closed by the collector (${code}${reason.length ? ` ${reason}` : ''})`;
+        resolve();
+      });
     });
     for (const t of timers) clearTimeout(t);
     this.pump = null;

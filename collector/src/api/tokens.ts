@@ -30,6 +30,8 @@ export interface CreateApiTokenInput {
 export interface CreatedApiToken {
   /** the plain token: show it once, it cannot be recovered */
   token: string;
+  /** the token's id (not secret): what `DELETE /api/v1/tokens/:id` and the audit log name */
+  id: string;
   record: ApiTokenRecord;
 }
 
@@ -55,5 +57,5 @@ export async function createApiToken(store: Store, input: CreateApiTokenInput): 
     target: record.id,
     details: { user: record.user, role: record.role },
   });
-  return { token, record };
+  return { token, id: record.id, record };
 }

@@ -6,60 +6,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { EcsEvent } from '../pipeline/ecs.js';
 import { SqliteStore } from './sqlite-store.js';
 import type { BatchToCommit } from './store.js';
+import { BATCH_EVENTS, syntheticBatches } from './synthetic-events.js';
 
 const FULL = process.env.XDR_BENCH === '1';
-const BATCH_EVENTS = 500;
 const dirs: string[] = [];
 
 afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
-
-/** A process-start event with 22 populated fields, varied like a real fleet (hosts, pids, names). */
-export function syntheticEvent(agent: number, n: number, ts: number): EcsEvent {
-  const pid = 1000 + (n % 30_000);
-  const name = ['bash', 'curl', 'sshd', 'python3', 'cron', 'systemd', 'nginx', 'tar'][n % 8];
-  return {
-    '@timestamp': ts,
-    'event.kind': 'event',
-    'event.category': 'process',
-    'event.type': 'start',
-    'event.action': 'process_started',
-    'host.id': `host-${agent}`,
-    'host.name': `web-${agent}.example.internal`,
-    'host.ip': [`10.0.${agent % 250}.${(agent * 7) % 250}`, 'fe80::1'],
-    'agent.id': `agent-${agent}`,
-    'process.entity_id': `host-${agent}:${pid}:${ts}`,
-    'process.pid': pid,
-    'process.name': name,
-    'process.executable': `/usr/bin/${name}`,
-    'process.command_line': `/usr/bin/${name} --flag value-${n} /var/tmp/file-${n % 97}`,
-    'process.args': [`/usr/bin/${name}`, '--flag', `value-${n}`, `/var/tmp/file-${n % 97}`],
-    'process.working_directory': '/var/www',
-    'process.user.name': 'www-data',
-    'process.user.id': '33',
-    'process.parent.entity_id': `host-${agent}:${pid - 1}:${ts - 5000}`,
-    'process.parent.pid': pid - 1,
-    'process.parent.name': 'bash',
-    'process.parent.executable': '/usr/bin/bash',
-  };
-}
-
-function batches(agents: number, perAgent: number, t0: number): BatchToCommit[] {
-  const out: BatchToCommit[] = [];
-  let n = 0;
-  for (let s = 0; s < perAgent; s++) {
-    for (let a = 0; a < agents; a++) {
-      const events: EcsEvent[] = [];
-      for (let i = 0; i < BATCH_EVENTS; i++, n++) events.push(syntheticEvent(a, n, t0 + n));
-      out.push({ agentId: `agent-${a}`, seq: s, events });
-    }
-  }
-  return out;
-}
 
 /** Commits `all` in groups of `group` batches; returns events/s. */
 async function run(all: BatchToCommit[], group: number): Promise<number> {
@@ -79,14 +35,14 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 describe('commitBatches insert rate', () => {
   it('sanity: a group commit of 40 batches x 500 events runs far above the per-event-fsync regime', async () => {
-    const rate = await run(batches(10, 4, Date.now()), 10);
+    const rate = await run(syntheticBatches(10, 4, Date.now()), 10);
     // A loose floor that a loaded CI box still clears; an fsync per event or a missing
     // transaction would land two orders of magnitude below it.
     expect(rate).toBeGreaterThan(10_000);
   });
 
   it.runIf(FULL)('full measurement: 400 batches x 500 events (200,000 events), 3 runs per grouping', async () => {
-    const all = batches(20, 20, Date.now());
+    const all = syntheticBatches(20, 20, Date.now());
     const lines: string[] = [];
     for (const group of [1, 10, 50]) {
       const rates: number[] = [];

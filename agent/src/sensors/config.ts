@@ -1,0 +1,187 @@
+// The `sensors:` section of the agent's config: parsed and validated once, with explicit
+// defaults. Errors name the full key (`sensors.network.interval_ms`) so an admin can fix the file.
+
+export interface ProcessSensorConfig {
+  enabled: boolean;
+  /** auto: netlink when it can be opened, else polling. */
+  mode: 'auto' | 'netlink' | 'poll';
+  poll_interval_ms: number;
+  /** Events held between the native thread and JS; beyond it events are counted as lost. */
+  queue_max: number;
+  rcvbuf_bytes: number;
+  /** SCHED_FIFO priority of the netlink reader thread (0 = normal scheduling). */
+  realtime_priority: number;
+  hash_max_bytes: number;
+}
+
+export interface FileSensorConfig {
+  enabled: boolean;
+  paths: string[];
+  ignore: string[];
+  hash_max_bytes: number;
+  depth: number;
+  /** How long a delete waits for a create of the same inode to be reported as a rename. */
+  rename_window_ms: number;
+  /** How often globbed paths (`/home/*\/.ssh`) are expanded again to pick up new matches. */
+  glob_refresh_ms: number;
+}
+
+export interface NetworkSensorConfig {
+  enabled: boolean;
+  interval_ms: number;
+}
+
+export interface LoginSensorConfig {
+  enabled: boolean;
+  source: 'auto' | 'journal' | 'file';
+  auth_log_paths: string[];
+  poll_interval_ms: number;
+}
+
+export interface SensorsConfig {
+  process: ProcessSensorConfig;
+  file: FileSensorConfig;
+  network: NetworkSensorConfig;
+  login: LoginSensorConfig;
+}
+
+const MiB = 1024 * 1024;
+
+export const DEFAULT_FILE_PATHS = [
+  '/etc', '/root/.ssh', '/home/*/.ssh', '/tmp', '/var/tmp', '/dev/shm', '/var/spool/cron',
+  '/etc/cron*', '/etc/systemd/system', '/usr/local/bin', '/var/www', '/etc/ld.so.preload',
+];
+
+export function defaultSensorsConfig(): SensorsConfig {
+  return {
+    process: {
+      enabled: true, mode: 'auto', poll_interval_ms: 1000, queue_max: 65536, rcvbuf_bytes: 16 * MiB,
+      realtime_priority: 10, hash_max_bytes: 128 * MiB,
+    },
+    file: {
+      enabled: true, paths: [...DEFAULT_FILE_PATHS], ignore: ['/var/lib/xdr-agent'], hash_max_bytes: 32 * MiB,
+      depth: 16, rename_window_ms: 150, glob_refresh_ms: 60_000,
+    },
+    network: { enabled: true, interval_ms: 1000 },
+    login: { enabled: true, source: 'auto', auth_log_paths: ['/var/log/auth.log', '/var/log/secure'], poll_interval_ms: 500 },
+  };
+}
+
+export class SensorsConfigError extends Error {
+  readonly code = 'XDR_AGENT_BAD_CONFIG';
+  constructor(message: string) {
+    super(message);
+    this.name = 'SensorsConfigError';
+  }
+}
+
+type Obj = Record<string, unknown>;
+
+function show(v: unknown): string {
+  return typeof v === 'string' ? JSON.stringify(v) : JSON.stringify(v) ?? String(v);
+}
+
+function section(raw: unknown, key: string): Obj {
+  if (raw === undefined || raw === null) return {};
+  if (typeof raw !== 'object' || Array.isArray(raw)) throw new SensorsConfigError(`${key} must be a mapping, got ${show(raw)}`);
+  return raw as Obj;
+}
+
+function known(obj: Obj, key: string, allowed: readonly string[]): void {
+  for (const k of Object.keys(obj)) {
+    if (!allowed.includes(k)) throw new SensorsConfigError(`${key}.${k} is not a known key (known: ${allowed.join(', ')})`);
+  }
+}
+
+function bool(obj: Obj, key: string, name: string, def: boolean): boolean {
+  const v = obj[name];
+  if (v === undefined) return def;
+  if (typeof v !== 'boolean') throw new SensorsConfigError(`${key}.${name} must be true or false, got ${show(v)}`);
+  return v;
+}
+
+function int(obj: Obj, key: string, name: string, def: number, min = 1): number {
+  const v = obj[name];
+  if (v === undefined) return def;
+  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < min) {
+    const what = min === 1 ? 'a positive integer' : `an integer >= ${min}`;
+    throw new SensorsConfigError(`${key}.${name} must be ${what}, got ${show(v)}`);
+  }
+  return v;
+}
+
+function oneOf<T extends string>(obj: Obj, key: string, name: string, def: T, values: readonly T[]): T {
+  const v = obj[name];
+  if (v === undefined) return def;
+  if (typeof v !== 'string' || !(values as readonly string[]).includes(v)) {
+    throw new SensorsConfigError(`${key}.${name} must be one of ${values.join(', ')}, got ${show(v)}`);
+  }
+  return v as T;
+}
+
+function paths(obj: Obj, key: string, name: string, def: string[]): string[] {
+  const v = obj[name];
+  if (v === undefined) return def;
+  if (!Array.isArray(v)) throw new SensorsConfigError(`${key}.${name} must be a list of absolute paths, got ${show(v)}`);
+  v.forEach((p, i) => {
+    if (typeof p !== 'string' || !p.startsWith('/')) {
+      throw new SensorsConfigError(`${key}.${name}[${i}] must be an absolute path, got ${show(p)}`);
+    }
+  });
+  return [...v] as string[];
+}
+
+/** Validates the `sensors:` section; missing keys take the defaults of defaultSensorsConfig(). */
+export function parseSensorsConfig(raw: unknown): SensorsConfig {
+  const d = defaultSensorsConfig();
+  const root = section(raw, 'sensors');
+  known(root, 'sensors', ['process', 'file', 'network', 'login']);
+
+  const p = section(root.process, 'sensors.process');
+  const pk = 'sensors.process';
+  known(p, pk, ['enabled', 'mode', 'poll_interval_ms', 'queue_max', 'rcvbuf_bytes', 'realtime_priority', 'hash_max_bytes']);
+  const realtime = int(p, pk, 'realtime_priority', d.process.realtime_priority, 0);
+  if (realtime > 99) throw new SensorsConfigError(`${pk}.realtime_priority must be between 0 and 99, got ${realtime}`);
+
+  const f = section(root.file, 'sensors.file');
+  const fk = 'sensors.file';
+  known(f, fk, ['enabled', 'paths', 'ignore', 'hash_max_bytes', 'depth', 'rename_window_ms', 'glob_refresh_ms']);
+
+  const n = section(root.network, 'sensors.network');
+  known(n, 'sensors.network', ['enabled', 'interval_ms']);
+
+  const l = section(root.login, 'sensors.login');
+  const lk = 'sensors.login';
+  known(l, lk, ['enabled', 'source', 'auth_log_paths', 'poll_interval_ms']);
+
+  return {
+    process: {
+      enabled: bool(p, pk, 'enabled', d.process.enabled),
+      mode: oneOf(p, pk, 'mode', d.process.mode, ['auto', 'netlink', 'poll'] as const),
+      poll_interval_ms: int(p, pk, 'poll_interval_ms', d.process.poll_interval_ms),
+      queue_max: int(p, pk, 'queue_max', d.process.queue_max),
+      rcvbuf_bytes: int(p, pk, 'rcvbuf_bytes', d.process.rcvbuf_bytes),
+      realtime_priority: realtime,
+      hash_max_bytes: int(p, pk, 'hash_max_bytes', d.process.hash_max_bytes, 0),
+    },
+    file: {
+      enabled: bool(f, fk, 'enabled', d.file.enabled),
+      paths: paths(f, fk, 'paths', d.file.paths),
+      ignore: paths(f, fk, 'ignore', d.file.ignore),
+      hash_max_bytes: int(f, fk, 'hash_max_bytes', d.file.hash_max_bytes, 0),
+      depth: int(f, fk, 'depth', d.file.depth, 0),
+      rename_window_ms: int(f, fk, 'rename_window_ms', d.file.rename_window_ms, 0),
+      glob_refresh_ms: int(f, fk, 'glob_refresh_ms', d.file.glob_refresh_ms),
+    },
+    network: {
+      enabled: bool(n, 'sensors.network', 'enabled', d.network.enabled),
+      interval_ms: int(n, 'sensors.network', 'interval_ms', d.network.interval_ms),
+    },
+    login: {
+      enabled: bool(l, lk, 'enabled', d.login.enabled),
+      source: oneOf(l, lk, 'source', d.login.source, ['auto', 'journal', 'file'] as const),
+      auth_log_paths: paths(l, lk, 'auth_log_paths', d.login.auth_log_paths),
+      poll_interval_ms: int(l, lk, 'poll_interval_ms', d.login.poll_interval_ms),
+    },
+  };
+}
