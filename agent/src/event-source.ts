@@ -5,7 +5,7 @@ import type { xdr } from '../../proto/index.js';
 
 export type Emit = (ev: xdr.v1.IEvent) => void;
 
+/** A running source; what `startSensors` (agent/src/sensors) returns fits this shape. */
 export interface EventSource {
-  readonly name: string;
   stop(): Promise<void>;
 }

@@ -114,6 +114,16 @@ export class StateDir {
     writeFileAtomic(this.identityFile, `${JSON.stringify(identity, null, 2)}\n`);
   }
 
+  /** The pid of the live `xdr-agent run` holding the lock, if any. */
+  runningPid(): number | undefined {
+    try {
+      const pid = Number(readFileSync(this.lockFile, 'utf8').trim());
+      return Number.isInteger(pid) && pid > 0 && processAlive(pid) ? pid : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
   /** Takes the run lock; a lock left by a dead process is taken over. Returns the release function. */
   lock(): () => void {
     for (let tries = 0; tries < 2; tries++) {

@@ -33,7 +33,7 @@ function spooledCommandLines(stateDir: string): string[] {
   const out: string[] = [];
   for (const name of readdirSync(dir).filter((n) => n.endsWith('.batch'))) {
     const frame = wire.AgentFrame.decode(readFileSync(join(dir, name)).subarray(16));
-    for (const ev of frame.batch!.events) if (ev.process) out.push(ev.process.process!.commandLine!);
+    for (const ev of frame.batch!.events!) if (ev.process) out.push(ev.process.process!.commandLine!);
   }
   return out;
 }

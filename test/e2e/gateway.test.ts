@@ -128,10 +128,14 @@ describe('gateway', () => {
 
     it('a revoked agent, also while it is connected', async () => {
       const victim = await enrollRaw(c.agentUrl, cert, await enrollToken(), 'victim');
-      await helloRaw(c.agentUrl, cert, victim, 'victim');
+      const connected = await helloRaw(c.agentUrl, cert, victim, 'victim');
       const online = await api(c, '/api/v1/agents');
       expect(online.body.find((a: { id: string }) => a.id === victim.agentId)).toMatchObject({ online: true, hostname: 'victim' });
       await runOk(BIN.collector, ['agent', 'revoke', victim.agentId, '--data', c.dataDir]);
+      // the connected agent is cut off at its next heartbeat
+      connected.send({ heartbeat: { sentAtMs: Date.now() } });
+      expect((await connected.next()).body).toBe('heartbeat');
+      await expectRefusal(connected, 'revoked_agent');
       await expect(helloRaw(c.agentUrl, cert, victim, 'victim')).rejects.toThrow(/revoked_agent/);
     });
 

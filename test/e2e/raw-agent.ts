@@ -3,6 +3,7 @@
 // signatures) and batches can be pre-encoded (so a load generator stays cheap).
 import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import { X509Certificate } from 'node:crypto';
+import type { PeerCertificate } from 'node:tls';
 import WebSocket from 'ws';
 import { PROTOCOL_VERSION, authMessage, wire, type xdr } from '../../proto/index.js';
 
@@ -26,12 +27,14 @@ export class RawAgent {
 
   static async connect(url: string, certPem: string, maxPayload = 64 * 1024 * 1024): Promise<RawAgent> {
     const fp = new X509Certificate(certPem).fingerprint256;
-    const ws = new WebSocket(url, {
+    const options: WebSocket.ClientOptions = {
       ca: [certPem],
-      checkServerIdentity: (_host: string, cert: { fingerprint256: string }) => (cert.fingerprint256 === fp ? undefined : new Error('fingerprint mismatch')),
+      // ws types this hook as returning boolean; Node's TLS calls it expecting an Error or undefined
+      checkServerIdentity: ((_host: string, cert: PeerCertificate) => (cert.fingerprint256 === fp ? undefined : new Error('fingerprint mismatch'))) as never,
       perMessageDeflate: false,
       maxPayload,
-    });
+    };
+    const ws = new WebSocket(url, options);
     const agent = new RawAgent(ws);
     await new Promise<void>((ok, fail) => { ws.once('open', () => ok()); ws.once('error', fail); });
     const first = await agent.next();

@@ -9,9 +9,9 @@ describe('wire codec', () => {
     const back = wire.AgentFrame.decode(frame);
     expect(back.body).toBe('batch');
     expect(back.batch!.seq).toBe(2 ** 40 + 7);
-    expect(back.batch!.events[0].timeMs).toBe(1764100000123);
-    expect(back.batch!.events[0].payload).toBe('process');
-    expect(back.batch!.events[0].process!.process!.args).toEqual(['curl', 'x']);
+    expect(back.batch!.events![0].timeMs).toBe(1764100000123);
+    expect(back.batch!.events![0].payload).toBe('process');
+    expect(back.batch!.events![0].process!.process!.args).toEqual(['curl', 'x']);
   });
 
   it('rejects garbage with an error rather than a half-decoded frame', () => {

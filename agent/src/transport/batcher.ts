@@ -2,18 +2,22 @@
 // handed to `onFlush`, which gives it the next seq and spools it; the bounds keep every batch
 // frame under the collector's frame limit.
 import { wire, type xdr } from '../../../proto/index.js';
+import { NOTICE_RESERVE_BYTES } from './spool.js';
 
-export interface BatcherOptions {
+export interface BatchLimits {
   maxEvents: number;
   /** bound on the encoded AgentFrame carrying the batch */
   maxBytes: number;
   maxAgeMs: number;
+}
+
+export interface BatcherOptions extends BatchLimits {
   onFlush: (events: xdr.v1.IEvent[]) => void;
   /** an event that alone exceeds maxBytes cannot be sent: it is dropped and reported here */
   onOversize: (bytes: number) => void;
 }
 
-export const BATCH_DEFAULTS = { maxEvents: 2_000, maxBytes: 512 * 1024, maxAgeMs: 1_000 } as const;
+export const BATCH_DEFAULTS: Readonly<BatchLimits> = { maxEvents: 2_000, maxBytes: 512 * 1024, maxAgeMs: 1_000 };
 
 /** Bytes of a length-delimited field (tag, length varint, body) holding `len` bytes. */
 function fieldBytes(len: number): number {
@@ -22,9 +26,10 @@ function fieldBytes(len: number): number {
   return 1 + varint + len;
 }
 
-// AgentFrame{batch: EventBatch{seq, events}}: the seq field (tag + up to 10-byte varint) and the
-// frame's own tag and length (a varint of at most 5 bytes for any frame we allow).
-const FRAME_OVERHEAD = 11 + 6;
+// AgentFrame{batch: EventBatch{seq, events}}: the seq field (tag + up to 10-byte varint), the
+// frame's own tag and length (a varint of at most 5 bytes for any frame we allow), and room for
+// the loss notices the spool may add.
+const FRAME_OVERHEAD = 11 + 6 + NOTICE_RESERVE_BYTES;
 
 export class Batcher {
   private events: xdr.v1.IEvent[] = [];

@@ -8,6 +8,7 @@ import type { WebSocket } from 'ws';
 import { PROTOCOL_VERSION, authMessage, type xdr } from '../../../proto/index.js';
 import { backoffDelay, RECONNECT_BACKOFF, REFUSED_BACKOFF, type BackoffPolicy } from './backoff.js';
 import { decodeCollectorFrame, encodeAgentFrame, openCollectorSocket } from './collector-socket.js';
+import { describeTlsError } from './tls-pin.js';
 import type { Spool } from './spool.js';
 
 export type ConnectionStatus =
@@ -266,7 +267,7 @@ export class Connection {
 
     await new Promise<void>((resolve) => {
       ws.on('error', (err) => {
-        end = { ...end, error: end.error === 'connection closed' ? err.message : end.error };
+        if (end.error === 'connection closed') end.error = describeTlsError(err, o.fingerprint);
       });
       ws.on('close', (code, reason) => {
         if (end.error === 'connection closed') end.error = `connection closed by the collector (${code}${reason.length ? ` ${reason}` : ''})`;

@@ -30,8 +30,13 @@ export interface CollectorAddress {
   port: number;
 }
 
+export interface CollectorUrl extends CollectorAddress {
+  /** normalised URL, e.g. wss://10.0.0.5:8443/ */
+  href: string;
+}
+
 /** Parses and checks a `wss://HOST:PORT[/path]` collector URL. */
-export function parseCollectorUrl(url: string): URL & CollectorAddress {
+export function parseCollectorUrl(url: string): CollectorUrl {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -40,9 +45,12 @@ export function parseCollectorUrl(url: string): URL & CollectorAddress {
   }
   if (parsed.protocol !== 'wss:') throw new AgentError('usage', `--collector "${url}" must use wss:// (the agent only speaks TLS)`);
   if (!parsed.hostname) throw new AgentError('usage', `--collector "${url}" has no host`);
-  const host = parsed.hostname.replace(/^\[(.*)\]$/, '$1');
-  const port = parsed.port ? Number(parsed.port) : 443;
-  return Object.assign(parsed, { host, port });
+  if (parsed.username || parsed.password) throw new AgentError('usage', `--collector "${url}" must not carry credentials`);
+  return {
+    href: parsed.href,
+    host: parsed.hostname.replace(/^\[(.*)\]$/, '$1'),
+    port: parsed.port ? Number(parsed.port) : 443,
+  };
 }
 
 export interface ProbedCertificate {
@@ -101,4 +109,15 @@ export function pinnedTlsOptions(certPem: string, fingerprint: string): PinnedTl
       return new AgentError('fingerprint_mismatch', `collector certificate fingerprint ${got || 'missing'} does not match the pinned ${pin}`);
     },
   };
+}
+
+const CERT_ERRORS = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER/;
+
+/** Names a certificate failure for what it is: the collector is not the one this agent pinned. */
+export function describeTlsError(err: Error & { code?: string }, fingerprint: string): string {
+  if (err.name === 'AgentError') return err.message;
+  if (err.code && CERT_ERRORS.test(err.code)) {
+    return `the collector's TLS certificate is not the pinned one (fingerprint ${fingerprint}): ${err.message}; if the collector's certificate was replaced on purpose, enroll again`;
+  }
+  return err.message;
 }

@@ -49,6 +49,10 @@ function classify(err: FastifyError): { code: ApiErrorCode; message: string } {
   if (err.name === 'StoreError' && (err as { code?: string }).code === 'STORE_BAD_QUERY') {
     return { code: 'XDR_BAD_QUERY', message: err.message };
   }
+  // A write the store could not take (locked past its busy timeout, disk full).
+  if (err.name === 'StoreError' && (err as { code?: string }).code === 'STORE_WRITE_FAILED') {
+    return { code: 'XDR_STORE_UNAVAILABLE', message: `${err.message}; retry later` };
+  }
   switch (err.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE': return { code: 'XDR_BODY_TOO_LARGE', message: err.message };
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE': return { code: 'XDR_UNSUPPORTED_MEDIA_TYPE', message: err.message };
@@ -61,7 +65,7 @@ function classify(err: FastifyError): { code: ApiErrorCode; message: string } {
 function statusOf(code: ApiErrorCode, err: FastifyError): number {
   if (err instanceof ApiError) return err.statusCode;
   if (code === 'XDR_BAD_REQUEST' && err.statusCode && err.statusCode >= 400 && err.statusCode < 500) return err.statusCode;
-  return { XDR_BODY_TOO_LARGE: 413, XDR_UNSUPPORTED_MEDIA_TYPE: 415, XDR_INTERNAL: 500 }[code as string] ?? 400;
+  return { XDR_BODY_TOO_LARGE: 413, XDR_UNSUPPORTED_MEDIA_TYPE: 415, XDR_INTERNAL: 500, XDR_STORE_UNAVAILABLE: 503 }[code as string] ?? 400;
 }
 
 const errorHandlerPlugin: FastifyPluginAsync = async (app: FastifyInstance) => {

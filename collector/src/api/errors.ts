@@ -7,7 +7,7 @@ export const API_ERRORS = {
   XDR_UNAUTHORIZED: { status: 401, meaning: 'No bearer token, a malformed one, or one the collector does not know.' },
   XDR_TOKEN_REVOKED: { status: 401, meaning: 'The bearer token was revoked; ask an admin for a new one.' },
   XDR_FORBIDDEN: { status: 403, meaning: "The token's role is below the role the route needs; the message names both." },
-  XDR_BAD_REQUEST: { status: 400, meaning: 'The path parameters or the JSON body do not match the route schema, or the body is not JSON.' },
+  XDR_BAD_REQUEST: { status: 400, meaning: 'The path parameters or the JSON body do not match the route schema, or the body is not valid JSON.' },
   XDR_BAD_QUERY: { status: 400, meaning: 'A query parameter is unknown, repeated, empty or of the wrong type; the message names it.' },
   XDR_BAD_TIME_RANGE: { status: 400, meaning: '`from`/`to` is not ISO 8601 (with a zone) or epoch milliseconds, or `from` is not before `to`.' },
   XDR_BAD_CURSOR: { status: 400, meaning: '`cursor` is not one this API returned as `next_cursor`.' },
@@ -17,7 +17,7 @@ export const API_ERRORS = {
   XDR_BODY_TOO_LARGE: { status: 413, meaning: 'The request body is over the limit (64 KiB).' },
   XDR_UNSUPPORTED_MEDIA_TYPE: { status: 415, meaning: 'The body is not `application/json`.' },
   XDR_INTERNAL: { status: 500, meaning: 'The collector failed; the message carries the request id to find in its log.' },
-  XDR_STORE_UNAVAILABLE: { status: 503, meaning: 'The store did not answer (GET /healthz reports this too).' },
+  XDR_STORE_UNAVAILABLE: { status: 503, meaning: 'The store could not take a write (locked too long, disk full); retry later.' },
 } as const satisfies Record<string, { status: number; meaning: string }>;
 
 export type ApiErrorCode = keyof typeof API_ERRORS;

@@ -48,6 +48,8 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
     ...(deps.https ? { https: deps.https } : {}),
   };
   const app = fastify(options) as unknown as FastifyInstance;
+  // JSON in, JSON out: any other body is a 415, not a string that fails validation later.
+  app.removeContentTypeParser('text/plain');
 
   await app.register(errorHandlerPlugin);
   await app.register(authPlugin, { store: deps.store });

@@ -23,7 +23,7 @@ function tokenize(src: string): string[] {
 
 export function parseCondition(src: string): Cond {
   if (src.includes('|')) throw new ConditionSyntaxError("aggregations after '|' (count, near) are deprecated Sigma; use a correlation rule");
-  const toks = tokenize(src);
+  const toks = tokenize(src.trim());
   let i = 0;
   const peek = (): string | undefined => toks[i]?.toLowerCase();
   const fail = (what: string): never => {

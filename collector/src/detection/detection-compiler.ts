@@ -5,7 +5,7 @@ import { ConditionSyntaxError, expandPattern, parseCondition, type Cond } from '
 import { DetectionError } from './errors.js';
 import { KEYWORD_FIELDS } from './field-map.js';
 import { compileField, type ViewPredicate } from './field-matcher.js';
-import { compileSigmaString } from './sigma-string.js';
+import { compileSigmaStrings } from './sigma-string.js';
 
 export interface CompiledDetection {
   test: ViewPredicate;
@@ -51,25 +51,29 @@ function orAll(parts: Part[]): Part {
   return { test, imageNames: union(parts.map((p) => p.imageNames)) };
 }
 
-function keyword(value: unknown, path: (string | number)[]): Part {
-  if (value === null || typeof value === 'object') throw new DetectionError('E_VALUE', 'a keyword must be a string or number', path);
-  const f = compileSigmaString(String(value), 'contains', true);
-  return {
-    test: (v) => {
-      for (const field of KEYWORD_FIELDS) {
-        const t = v.lower(field);
-        if (t === undefined) continue;
-        if (typeof t === 'string' ? f(t) : t.some(f)) return true;
-      }
-      return false;
-    },
-  };
+/** Keywords (OR): each is looked for, case-insensitively, inside any keyword field. */
+function keywords(values: unknown[], path: (string | number)[]): Part {
+  for (const v of values) if (v === null || typeof v === 'object') throw new DetectionError('E_VALUE', 'a keyword must be a string or number', path);
+  const f = compileSigmaStrings(values.map(String), 'contains', true);
+  return { test: (v) => { for (const t of v.keywordTexts()) if (f(t)) return true; return false; } };
+}
+
+/** A field-less key with modifiers (`'|all': [...]`): each value is searched in every keyword field. */
+function keywordWithModifiers(key: string, raw: unknown, path: (string | number)[]): Part {
+  const mods = key.split('|').slice(1);
+  const all = mods.includes('all');
+  const rest = mods.filter((m) => m !== 'all');
+  if (!rest.some((m) => ['contains', 'startswith', 'endswith', 're'].includes(m))) rest.unshift('contains');
+  const values = Array.isArray(raw) ? raw : [raw];
+  const perValue = values.map((v) => orAll(KEYWORD_FIELDS.map((f) => ({ test: compileField([f, ...rest].join('|'), v, path).test }))));
+  return all ? andAll(perValue) : orAll(perValue);
 }
 
 function selectionMap(map: Record<string, unknown>, path: (string | number)[]): Part {
   const keys = Object.keys(map);
   if (keys.length === 0) throw new DetectionError('E_RULE_SHAPE', 'a selection map is empty', path);
   return andAll(keys.map((k) => {
+    if (k.startsWith('|')) return keywordWithModifiers(k, map[k], [...path, k]);
     const f = compileField(k, map[k], [...path, k]);
     return { test: f.test, imageNames: f.imageNames };
   }));
@@ -79,12 +83,13 @@ function selectionMap(map: Record<string, unknown>, path: (string | number)[]): 
 export function compileSelection(sel: unknown, path: (string | number)[]): Part {
   if (Array.isArray(sel)) {
     if (sel.length === 0) throw new DetectionError('E_RULE_SHAPE', 'a selection list is empty', path);
-    return orAll(sel.map((item, i) => (item !== null && typeof item === 'object' && !Array.isArray(item)
-      ? selectionMap(item as Record<string, unknown>, [...path, i])
-      : keyword(item, [...path, i]))));
+    const isMap = (x: unknown) => x !== null && typeof x === 'object' && !Array.isArray(x);
+    const maps = sel.flatMap((item, i) => (isMap(item) ? [selectionMap(item as Record<string, unknown>, [...path, i])] : []));
+    const words = sel.filter((item) => !isMap(item));
+    return orAll(words.length > 0 ? [keywords(words, path), ...maps] : maps);
   }
   if (sel !== null && typeof sel === 'object') return selectionMap(sel as Record<string, unknown>, path);
-  return keyword(sel, path);
+  return keywords([sel], path);
 }
 
 function compileCond(c: Cond, sels: Map<string, Part>, names: string[], path: (string | number)[]): Part {

@@ -9,10 +9,28 @@ export class EventView {
   private readonly lowered = new Map<string, TextValue | undefined>();
   private readonly texts = new Map<string, TextValue | undefined>();
 
+  private keywords: string[] | undefined;
+
+  constructor(private readonly keywordFields: readonly string[] = []) {}
+
   reset(ev: EcsEvent): void {
     this.ev = ev;
     this.lowered.clear();
     this.texts.clear();
+    this.keywords = undefined;
+  }
+
+  /** The lower-cased values of the keyword fields present in the event, computed once per event. */
+  keywordTexts(): string[] {
+    if (this.keywords) return this.keywords;
+    const out: string[] = [];
+    for (const f of this.keywordFields) {
+      const t = this.lower(f);
+      if (t === undefined) continue;
+      if (typeof t === 'string') out.push(t);
+      else out.push(...t);
+    }
+    return (this.keywords = out);
   }
 
   /** The field as text (numbers stringified), or undefined when absent or empty. */

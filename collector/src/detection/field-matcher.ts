@@ -6,7 +6,7 @@ import { BlockList, isIPv4, isIPv6 } from 'node:net';
 import { DetectionError } from './errors.js';
 import type { EventView, TextValue } from './event-view.js';
 import { resolveField } from './field-map.js';
-import { compileSigmaString, literalOf, type Position } from './sigma-string.js';
+import { compileSigmaString, compileSigmaStrings, literalOf, type Position } from './sigma-string.js';
 
 export type ViewPredicate = (v: EventView) => boolean;
 type Scalar = string | number | boolean | null;
@@ -201,7 +201,8 @@ export function compileField(key: string, raw: unknown, path: readonly (string |
   const lower = !cased && !transform;
   let imageNames: Set<string> | undefined = ecs === 'process.executable' && !all ? new Set() : undefined;
   let wantsAbsent = false;
-  const perValue: ((s: string) => boolean)[] = [];
+  // per value: its encoded/dash variants (several for windash, base64offset)
+  const perValueVariants: string[][] = [];
   for (const x of values) {
     if (x === null || (x === '' && !match && !transform)) {
       if (match) throw new DetectionError('E_VALUE', `'${key}' cannot apply ${match} to null`, path);
@@ -222,21 +223,19 @@ export function compileField(key: string, raw: unknown, path: readonly (string |
         imageNames = undefined;
       }
     }
-    const strTests = variants.map((w) => compileSigmaString(w, position, lower, transform !== undefined));
-    perValue.push(strTests.length === 1 ? strTests[0] : (s2: string) => strTests.some((t) => t(s2)));
+    perValueVariants.push(variants);
   }
+  const literal = transform !== undefined;
+  const perValue = all ? perValueVariants.map((vs) => compileSigmaStrings(vs, position, lower, literal)) : [];
   if (all && wantsAbsent) throw new DetectionError('E_VALUE', `'${key}' mixes null with all`, path);
   const get = lower ? (v: EventView) => v.lower(ecs) : (v: EventView) => v.text(ecs);
   let test: ViewPredicate;
   if (all) {
     // every value must match (each may match a different element of an array field)
     test = (v) => { const t = get(v); return t !== undefined && perValue.every((f) => anyOf(t, f)); };
-  } else if (perValue.length === 1) {
-    const f = perValue[0];
-    test = (v) => { const t = get(v); return t === undefined ? wantsAbsent : anyOf(t, f); };
   } else {
-    // one field read for the whole OR list
-    const anyValue = (s: string): boolean => { for (const f of perValue) if (f(s)) return true; return false; };
+    // one field read and one combined test for the whole OR list
+    const anyValue = compileSigmaStrings(perValueVariants.flat(), position, lower, literal);
     test = (v) => { const t = get(v); return t === undefined ? wantsAbsent : anyOf(t, anyValue); };
   }
   return { ecs, test, imageNames: imageNames && imageNames.size > 0 ? imageNames : undefined };

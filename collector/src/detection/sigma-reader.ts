@@ -2,7 +2,7 @@
 // enough of the parse tree to point an error at a line and column. Knows nothing about Sigma.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { LineCounter, isNode, parseAllDocuments, type Document } from 'yaml';
+import { LineCounter, isMap, isNode, isScalar, parseAllDocuments, type Document } from 'yaml';
 import type { SourcePos } from './errors.js';
 import type { UnsupportedRule } from './types.js';
 
@@ -65,9 +65,14 @@ export function parseRuleText(file: string, text: string): { docs: RawDocument[]
     if (value === null || value === undefined) return; // an empty document (e.g. a trailing `---`)
     const locate = (path: readonly (string | number)[]): SourcePos | undefined => {
       for (let n = path.length; n >= 0; n--) {
-        const node = doc.getIn(path.slice(0, n), true);
+        // Point at the key of a map entry (`Frob: 1` -> `Frob`), else at the node itself.
+        const parent = n > 0 ? doc.getIn(path.slice(0, n - 1), true) : undefined;
+        if (isMap(parent)) {
+          const pair = parent.items.find((it) => isScalar(it.key) && it.key.value === path[n - 1]);
+          if (pair && isNode(pair.key) && pair.key.range) return lineCounter.linePos(pair.key.range[0]);
+        }
+        const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
         if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]);
-        // A key's value may be a scalar stored raw; try the pair key via the parent map.
       }
       return undefined;
     };

@@ -67,3 +67,26 @@ export function literalOf(value: string): string | undefined {
   if (!tokens.every((t) => 'lit' in t)) return undefined;
   return tokens.map((t) => (t as { lit: string }).lit).join('');
 }
+
+/**
+ * One test for a whole OR list of values at one position. Literal values looked for anywhere
+ * (`contains`) are joined into one alternation RegExp, which scans the text once instead of
+ * once per value; other values keep their own test.
+ */
+export function compileSigmaStrings(values: readonly string[], position: Position, lower: boolean, literal = false): (s: string) => boolean {
+  const tests: ((s: string) => boolean)[] = [];
+  const lits: string[] = [];
+  for (const v of values) {
+    const lit = literal ? v : literalOf(v);
+    if (position === 'contains' && lit !== undefined && lit !== '') lits.push(lower ? lit.toLowerCase() : lit);
+    else tests.push(compileSigmaString(v, position, lower, literal));
+  }
+  if (lits.length >= 4) {
+    const re = new RegExp(lits.map(escapeRe).join('|'));
+    tests.unshift((s) => re.test(s));
+  } else {
+    for (const l of lits) tests.unshift((s) => s.includes(l));
+  }
+  if (tests.length === 1) return tests[0];
+  return (s) => { for (const t of tests) if (t(s)) return true; return false; };
+}

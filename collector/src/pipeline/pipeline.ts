@@ -3,7 +3,8 @@
 // subscribers (detection). Acks never precede the fsync that makes the batch durable.
 import type { Logger } from 'pino';
 import type { CollectorMetrics } from '../metrics.js';
-import type { BatchToCommit, Store } from '../store/store.js';
+import { StoreError } from '../store/errors.js';
+import type { BatchToCommit, CommitOutcome, Store } from '../store/store.js';
 import type { EcsEvent } from './ecs.js';
 import type { BatchQueue, IncomingBatch } from './batch-queue.js';
 import { normaliseEvent } from './normalise.js';
@@ -59,6 +60,42 @@ export class Pipeline {
     return new Promise((resolve) => setTimeout(resolve, 200).unref());
   }
 
+  /**
+   * Commits the group in one transaction. If that fails, the batches are committed one by one so
+   * that one bad batch cannot stop every agent's acks: an event the store rejects
+   * (STORE_BAD_EVENT) is set aside, counted and logged, and its batch committed without it. A
+   * batch that still fails (disk full, I/O) stays unacked; its agent keeps it and sends it again.
+   * Returns undefined when not even that works, per batch undefined when that batch failed.
+   */
+  private async commitOrIsolate(batches: BatchToCommit[]): Promise<Array<CommitOutcome | undefined> | undefined> {
+    try {
+      return await this.store.commitBatches(batches);
+    } catch (err) {
+      this.log.error({ err, batches: batches.length }, 'group commit failed; committing batch by batch');
+    }
+    const outcomes: Array<CommitOutcome | undefined> = [];
+    for (const batch of batches) {
+      let events = batch.events;
+      let outcome: CommitOutcome | undefined;
+      for (let attempt = 0; attempt <= batch.events.length && !outcome; attempt++) {
+        try {
+          outcome = (await this.store.commitBatches([{ ...batch, events }]))[0];
+        } catch (err) {
+          const index = err instanceof StoreError && err.code === 'STORE_BAD_EVENT' ? err.context.index : undefined;
+          if (index === undefined || index >= events.length) {
+            this.log.error({ err, agent: batch.agentId, seq: batch.seq }, 'batch not committed; it stays unacked');
+            break;
+          }
+          this.metrics.eventsInvalid.inc();
+          this.log.warn({ agent: batch.agentId, seq: batch.seq, index, reason: (err as Error).message }, 'event rejected by the store and skipped');
+          events = events.filter((_, i) => i !== index);
+        }
+      }
+      outcomes.push(outcome);
+    }
+    return outcomes.some(Boolean) ? outcomes : undefined;
+  }
+
   private async commit(group: IncomingBatch[]): Promise<void> {
     const batches: BatchToCommit[] = [];
     for (const b of group) {
@@ -76,18 +113,18 @@ export class Pipeline {
       this.metrics.eventsReceived.inc(b.events.length);
       batches.push({ agentId: b.origin.agentId, seq: b.seq, events });
     }
-    let outcomes;
-    try {
-      outcomes = await this.store.commitBatches(batches);
-    } catch (err) {
-      // Nothing is acked: the agents keep the batches in their spools and send them again.
-      this.log.error({ err, batches: batches.length }, 'group commit failed; batches stay unacked');
-      for (const b of group) b.settle({ error: err as Error });
+    const outcomes = await this.commitOrIsolate(batches);
+    if (!outcomes) {
+      for (const b of group) b.settle({ error: new Error('the store cannot commit') });
       return;
     }
     const committed: EcsEvent[] = [];
     for (let i = 0; i < group.length; i++) {
       const outcome = outcomes[i];
+      if (!outcome) {
+        group[i].settle({ error: new Error('batch could not be committed') });
+        continue;
+      }
       if (outcome.duplicate) this.metrics.duplicatesIgnored.inc();
       else {
         this.metrics.batchesCommitted.inc();

@@ -13,6 +13,8 @@ export interface EventColumn {
   type: EcsType;
   kind: ColumnKind;
   sqlType: 'INTEGER' | 'TEXT';
+  /** index in EVENT_COLUMNS (catalogue order) */
+  position: number;
 }
 
 /** Columns of `events` that are not ECS fields: the row id and the batch provenance. */
@@ -39,7 +41,7 @@ function kindOf(type: EcsType): ColumnKind {
 
 function buildColumns(): EventColumn[] {
   const seen = new Set<string>(RESERVED_EVENT_COLUMNS);
-  return ECS_FIELDS.map(({ name, type }) => {
+  return ECS_FIELDS.map(({ name, type }, position) => {
     const column = columnFor(name);
     // Start-up check: two fields (or a field and a reserved column) must never share a column.
     if (seen.has(column) || !/^[a-z][a-z0-9_]*$/.test(column)) {
@@ -47,7 +49,7 @@ function buildColumns(): EventColumn[] {
     }
     seen.add(column);
     const kind = kindOf(type);
-    return { field: name, column, type, kind, sqlType: kind === 'integer' ? 'INTEGER' : 'TEXT' };
+    return { field: name, column, type, kind, sqlType: kind === 'integer' ? 'INTEGER' : 'TEXT', position };
   });
 }
 

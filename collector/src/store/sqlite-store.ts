@@ -33,11 +33,9 @@ const DELETE_CHUNK = 10_000;
 const QUERY_CACHE_SIZE = 256;
 
 /** Batch provenance columns bound before the ECS columns in the insert. */
-const PROVENANCE = 3;
 const SELECT_EVENT_COLUMNS = `id, ${EVENT_COLUMNS.map((c) => c.column).join(', ')}`;
-/** Position of each field's value in the insert's parameter array. */
-const INSERT_POSITION: ReadonlyMap<string, number> = new Map(EVENT_COLUMNS.map((c, i) => [c.field, PROVENANCE + i]));
-const TS_POSITION = INSERT_POSITION.get('@timestamp')!;
+/** Distinct event shapes (sets of present fields, in order) with their own insert statement. */
+const SHAPE_CACHE_SIZE = 512;
 
 interface AgentRow {
   id: string;
@@ -119,27 +117,6 @@ function badEvent(b: BatchToCommit, index: number, field: string, what: string):
   );
 }
 
-/**
- * Fills `row` with the insert parameters of event `index` of batch `b`, checking every value
- * against the catalogue so that what is read back is exactly what was written.
- */
-function bindEvent(row: unknown[], b: BatchToCommit, index: number): void {
-  const ev = b.events[index] as Record<string, unknown> | null | undefined;
-  if (typeof ev !== 'object' || ev === null) throw badEvent(b, index, '(event)', 'is not an object');
-  row.fill(null, PROVENANCE);
-  row[0] = b.agentId;
-  row[1] = b.seq;
-  row[2] = index;
-  for (const field in ev) {
-    const v = ev[field];
-    if (v === undefined || v === null) continue;
-    const c = EVENT_COLUMN_BY_FIELD.get(field);
-    if (c === undefined) throw badEvent(b, index, field, 'is not in the ECS catalogue (pipeline/ecs.ts)');
-    row[INSERT_POSITION.get(field)!] = encodeValue(c, v, b, index);
-  }
-  if (row[TS_POSITION] === null) throw badEvent(b, index, '@timestamp', 'is missing');
-}
-
 function encodeValue(c: EventColumn, v: unknown, b: BatchToCommit, index: number): unknown {
   switch (c.kind) {
     case 'integer':
@@ -153,6 +130,71 @@ function encodeValue(c: EventColumn, v: unknown, b: BatchToCommit, index: number
         throw badEvent(b, index, c.field, `must be an array of strings (${c.type}), got ${JSON.stringify(v)}`);
       }
       return JSON.stringify(v);
+  }
+}
+
+/**
+ * Writes events with one prepared INSERT per event shape (the fields present, in the order the
+ * event lists them): binding only the present columns instead of the whole catalogue keeps the
+ * per-row cost proportional to what an event holds. Events of one kind from the normaliser
+ * share a shape, so there are few; past SHAPE_CACHE_SIZE a statement naming every column is used.
+ */
+class EventInserter {
+  private readonly shapes = new Map<string, Database.Statement>();
+  private readonly full: Database.Statement;
+  private readonly params: unknown[] = [];
+  private readonly fullParams: unknown[] = new Array(3 + EVENT_COLUMNS.length);
+  private readonly present: EventColumn[] = [];
+
+  constructor(private readonly db: Database.Database) {
+    this.full = this.prepare(EVENT_COLUMNS);
+  }
+
+  private prepare(cols: readonly EventColumn[]): Database.Statement {
+    const names = cols.map((c) => c.column).join(', ');
+    return this.db.prepare(`INSERT INTO events (batch_agent_id, seq, idx, ${names}) VALUES (?, ?, ?${', ?'.repeat(cols.length)})`);
+  }
+
+  /** Inserts event `index` of batch `b`, checking every value against the catalogue so that what is read back is exactly what was written. */
+  insert(b: BatchToCommit, index: number): void {
+    const ev = b.events[index] as Record<string, unknown> | null | undefined;
+    if (typeof ev !== 'object' || ev === null) throw badEvent(b, index, '(event)', 'is not an object');
+    const params = this.params;
+    const present = this.present;
+    params.length = 3;
+    present.length = 0;
+    params[0] = b.agentId;
+    params[1] = b.seq;
+    params[2] = index;
+    let shape = '';
+    let hasTs = false;
+    for (const field in ev) {
+      const v = ev[field];
+      if (v === undefined || v === null) continue;
+      const c = EVENT_COLUMN_BY_FIELD.get(field);
+      if (c === undefined) throw badEvent(b, index, field, 'is not in the ECS catalogue (pipeline/ecs.ts)');
+      params.push(encodeValue(c, v, b, index));
+      present.push(c);
+      shape += c.column + ',';
+      if (c.column === 'ts') hasTs = true;
+    }
+    if (!hasTs) throw badEvent(b, index, '@timestamp', 'is missing');
+    let st = this.shapes.get(shape);
+    if (st === undefined && this.shapes.size < SHAPE_CACHE_SIZE) {
+      st = this.prepare(present);
+      this.shapes.set(shape, st);
+    }
+    if (st !== undefined) {
+      st.run(params);
+      return;
+    }
+    const full = this.fullParams;
+    full.fill(null, 3);
+    full[0] = b.agentId;
+    full[1] = b.seq;
+    full[2] = index;
+    for (let i = 0; i < present.length; i++) full[3 + present[i].position] = params[3 + i];
+    this.full.run(full);
   }
 }
 
@@ -253,14 +295,10 @@ export class SqliteStore implements Store {
     /** path of the database file */
     readonly file: string,
   ) {
-    const ecsColumns = EVENT_COLUMNS.map((c) => c.column);
-    const insertEvent = db.prepare(
-      `INSERT INTO events (batch_agent_id, seq, idx, ${ecsColumns.join(', ')}) VALUES (${new Array(PROVENANCE + ecsColumns.length).fill('?').join(', ')})`,
-    );
+    const inserter = new EventInserter(db);
     const insertBatch = db.prepare<[string, number, number, number]>(
       'INSERT OR IGNORE INTO batches (agent_id, seq, events, committed_at) VALUES (?, ?, ?, ?)',
     );
-    const row: unknown[] = new Array(PROVENANCE + ecsColumns.length).fill(null);
 
     // Dedup is per batch: a batch is committed atomically and never changes, so "(agent, seq)
     // already present" is the same as "every (agent, seq, index) of it already present".
@@ -272,10 +310,7 @@ export class SqliteStore implements Store {
           out.push({ duplicate: true, written: 0 });
           continue;
         }
-        for (let i = 0; i < b.events.length; i++) {
-          bindEvent(row, b, i);
-          insertEvent.run(row);
-        }
+        for (let i = 0; i < b.events.length; i++) inserter.insert(b, i);
         out.push({ duplicate: false, written: b.events.length });
       }
       return out;
@@ -406,6 +441,8 @@ export class SqliteStore implements Store {
       if (n < DELETE_CHUNK) break;
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
+    // Batch records older than the retention window go too (by commit time): an agent never
+    // re-sends a batch that old, since it drops a batch from its spool once it is acked.
     this.write('pruning old batch records', () => this.pruneBatches.run(before));
     return total;
   }

@@ -1,0 +1,142 @@
+// A running agent: event sources feed the batcher, the batcher's batches go to the spool, the
+// connection delivers the spool. Built from a validated config by `xdr-agent run` (and by tests).
+import type { Logger } from 'pino';
+import type { Emit, EventSource } from './event-source.js';
+import { Inventory } from './inventory.js';
+import { StateDir } from './state-dir.js';
+import { SyntheticSource } from './synthetic-source.js';
+import { Batcher, BATCH_DEFAULTS, type BatchLimits } from './transport/batcher.js';
+import { Connection, type ConnectionOptions } from './transport/connection.js';
+import { Spool, SPOOL_DEFAULT_MAX_BYTES } from './transport/spool.js';
+import { AGENT_VERSION } from './version.js';
+
+export interface AgentConfig {
+  stateDir: string;
+  log: Logger;
+  spoolMaxBytes?: number;
+  synthetic?: { rate: number; count?: number };
+  /** batch bounds; the defaults are 2,000 events, 512 KiB, 1 s */
+  batch?: Partial<BatchLimits>;
+  /** connection tuning (tests shorten timers) */
+  connection?: Partial<Pick<ConnectionOptions, 'window' | 'handshakeTimeoutMs' | 'ackTimeoutMs' | 'inventoryIntervalMs' | 'healthyAfterMs' | 'backoff' | 'refusedBackoff'>>;
+  /** fsync spooled batches (default true) */
+  durable?: boolean;
+}
+
+export class Agent {
+  readonly spool: Spool;
+  readonly batcher: Batcher;
+  readonly connection: Connection;
+  readonly sources: EventSource[] = [];
+  private eventsGenerated = 0;
+  private lossTimer: NodeJS.Timeout | null = null;
+  private readonly hostId: string;
+
+  /** Loads the identity, takes the state directory's lock and starts streaming. */
+  static async start(config: AgentConfig): Promise<Agent> {
+    const state = new StateDir(config.stateDir);
+    const loaded = state.loadIdentity();
+    const release = state.lock();
+    let agent: Agent | undefined;
+    try {
+      agent = new Agent(config, state, loaded, release);
+      agent.sources.push(...(await startSources(config, agent.hostId, agent.emit, config.log)));
+      return agent;
+    } catch (err) {
+      if (agent) await agent.stop();
+      else release();
+      throw err;
+    }
+  }
+
+  private constructor(
+    config: AgentConfig,
+    readonly state: StateDir,
+    { identity, privateKey }: ReturnType<StateDir['loadIdentity']>,
+    private readonly release: () => void,
+  ) {
+    const log = config.log;
+    const inventory = new Inventory(state.hostIdFile);
+    const batchAgeMs = config.batch?.maxAgeMs ?? BATCH_DEFAULTS.maxAgeMs;
+    this.batcher = new Batcher({
+      ...BATCH_DEFAULTS,
+      ...config.batch,
+      onFlush: (events) => {
+        this.spool.append(events);
+        this.connection.kick();
+      },
+      onOversize: (bytes) => {
+        log.error({ bytes }, 'event larger than a batch may be: dropped');
+        this.batcher.push({ timeMs: Date.now(), notice: { code: 'event_too_large', count: 1, message: `an event of ${bytes} encoded bytes exceeds the batch bound and was dropped` } });
+      },
+    });
+    this.spool = new Spool({
+      dir: state.spoolDir,
+      maxBytes: config.spoolMaxBytes ?? SPOOL_DEFAULT_MAX_BYTES,
+      durable: config.durable,
+      log: log.child({ component: 'spool' }),
+      // A loss rides on the next spooled batch; when none comes soon, it gets a batch of its own.
+      onDrop: () => {
+        this.lossTimer ??= setTimeout(() => {
+          this.lossTimer = null;
+          if (this.spool.reportLosses() !== undefined) this.connection.kick();
+        }, batchAgeMs);
+      },
+    });
+    log.info({ agentId: identity.agentId, spooled: this.spool.batches, spoolBytes: this.spool.bytes }, 'agent starting');
+    this.connection = new Connection({
+      ...config.connection,
+      url: identity.collectorUrl,
+      agentId: identity.agentId,
+      privateKey,
+      certPem: identity.collectorCertPem,
+      fingerprint: identity.fingerprint,
+      agentVersion: AGENT_VERSION,
+      bootTimeMs: Date.now(),
+      spool: this.spool,
+      log,
+      inventory: (refresh) => inventory.get(refresh),
+      stats: () => ({
+        spoolBytes: this.spool.bytes,
+        spoolBatches: this.spool.batches,
+        spoolDroppedBatches: this.spool.droppedBatches,
+        spoolDroppedEvents: this.spool.droppedEvents,
+        eventsGenerated: this.eventsGenerated,
+      }),
+      onSession: ({ maxFrameBytes }) => this.batcher.setMaxBytes(maxFrameBytes),
+    });
+    this.hostId = inventory.hostId();
+    this.connection.start();
+  }
+
+  /** Where every event source hands its events. */
+  private readonly emit: Emit = (ev) => {
+    this.eventsGenerated++;
+    this.batcher.push(ev);
+  };
+
+  get generated(): number {
+    return this.eventsGenerated;
+  }
+
+  /** Stops the sources, spools what is batched, closes the connection. Unacked batches stay spooled. */
+  async stop(): Promise<void> {
+    await Promise.all(this.sources.map((s) => s.stop()));
+    if (this.lossTimer) clearTimeout(this.lossTimer);
+    this.batcher.close();
+    if (this.spool.reportLosses() !== undefined) this.connection.kick();
+    await this.connection.stop();
+    this.release();
+  }
+}
+
+/** Every event source of the agent starts here: the synthetic load generator and the sensors. */
+async function startSources(config: AgentConfig, hostId: string, emit: Emit, log: Logger): Promise<EventSource[]> {
+  const sources: EventSource[] = [];
+  if (config.synthetic) {
+    const s = new SyntheticSource({ ...config.synthetic, hostId }, emit);
+    log.info({ rate: config.synthetic.rate, count: config.synthetic.count, bootId: s.bootId }, 'synthetic event source started');
+    sources.push(s);
+  }
+  return sources;
+}

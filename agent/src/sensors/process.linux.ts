@@ -1,0 +1,213 @@
+// Process sensor over the kernel's process connector: every fork, exec and exit, read by the
+// native addon's thread. Exec becomes START (with the command line read at exec time), exit
+// becomes EXIT for processes whose start was reported or that were running when the agent
+// started. A fork without exec is tracked (entity id, parent) but not reported on its own.
+import { wire, type xdr } from '../../../proto/index.js';
+import type { ProcessSensorConfig } from './config.js';
+import { FileHasher } from './file-hasher.js';
+import type { NativeEvent, NativeHandle, ProcAddon } from './native-addon.js';
+import { OrderedQueue } from './ordered-queue.js';
+import { joinCommandLine, readProcStat, splitCmdline } from './proc-fs.js';
+import { processName, type ProcEntry } from './process-table.js';
+import { NOTICE_CODES, notice, type Sensor, type SensorContext, type SensorCounters } from './sensor.js';
+
+const Action = wire.ProcessEvent.Action;
+
+export class NetlinkProcessSensor implements Sensor {
+  readonly name = 'process';
+  private handle: NativeHandle | undefined;
+  private readonly out: OrderedQueue<xdr.v1.IEvent>;
+  private readonly hasher: FileHasher;
+  private readonly c: SensorCounters = { events: 0, errors: 0, lost: 0, gaps: 0, rescans: 0, starts: 0, exits: 0, noCmdline: 0 };
+  private gapTimer: NodeJS.Timeout | undefined;
+  private gapPending = { count: 0, enobufs: 0, queue: 0, timeMs: 0 };
+  private lastRescan = 0;
+
+  constructor(private readonly cfg: ProcessSensorConfig, private readonly ctx: SensorContext, private readonly addon: ProcAddon) {
+    this.hasher = new FileHasher(cfg.hash_max_bytes);
+    this.out = new OrderedQueue((ev) => {
+      this.c.events++;
+      ctx.emit(ev);
+    });
+  }
+
+  mode(): string {
+    return 'netlink';
+  }
+
+  counters(): SensorCounters {
+    if (this.handle) {
+      const s = this.addon.stats(this.handle);
+      this.c.kernelEvents = s.received;
+      this.c.enobufs = s.enobufs;
+      this.c.queueDropped = s.queueDropped;
+      this.c.realtimePriority = s.realtime;
+      this.c.rcvbufBytes = s.rcvbuf;
+    }
+    this.c.tableSize = this.ctx.table.size;
+    return { ...this.c };
+  }
+
+  /** Opens the socket first (throws when netlink is unavailable), then fills the table from /proc. */
+  async start(): Promise<void> {
+    this.handle = this.addon.open((batch) => this.onBatch(batch), this.cfg.queue_max, this.cfg.rcvbuf_bytes, this.cfg.realtime_priority);
+    this.ctx.table.scan();
+  }
+
+  async stop(): Promise<void> {
+    if (this.gapTimer) clearTimeout(this.gapTimer);
+    if (this.handle) {
+      this.counters();
+      this.addon.close(this.handle);
+      this.handle = undefined;
+    }
+  }
+
+  private onBatch(batch: NativeEvent[]): void {
+    for (const e of batch) {
+      try {
+        this.onEvent(e);
+      } catch (err) {
+        this.c.errors++;
+        this.ctx.log.error({ err, sensor: 'process', pid: e.pid, kind: e.kind }, 'process event could not be handled');
+      }
+    }
+  }
+
+  private onEvent(e: NativeEvent): void {
+    const table = this.ctx.table;
+    switch (e.kind) {
+      case 'fork': {
+        let ticks = e.startTicks ?? 0;
+        if (!ticks) ticks = readProcStat(e.pid)?.startTicks ?? 0;
+        table.fork(e.pid, e.ppid ?? 0, ticks);
+        return;
+      }
+      case 'exec':
+        this.onExec(e);
+        return;
+      case 'exit': {
+        const entry = table.remove(e.pid);
+        if (!entry || entry.self || !entry.reportExit) return;
+        this.c.exits++;
+        const status = e.exitStatus ?? 0;
+        this.out.push({
+          timeMs: Math.round(e.timeMs),
+          process: { action: Action.EXIT, process: this.toProcess(entry), exitCode: exitCode(status), exitCodeSet: true },
+        });
+        return;
+      }
+      case 'uid': {
+        const entry = table.peek(e.pid);
+        if (entry && e.uid !== undefined && e.uid >= 0) entry.uid = e.uid;
+        return;
+      }
+      case 'gap':
+        this.onGap(e);
+        return;
+    }
+  }
+
+  private onExec(e: NativeEvent): void {
+    const table = this.ctx.table;
+    const prev = table.peek(e.pid);
+    const args = splitCmdline(e.cmdline ?? '');
+    if (args.length === 0) this.c.noCmdline++;
+    const startTicks = e.startTicks || prev?.startTicks || 0;
+    const ppid = e.ppid || prev?.ppid || 0;
+    let entry: ProcEntry;
+    if (prev && prev.startTicks === startTicks) {
+      entry = prev;
+    } else {
+      entry = table.fork(e.pid, ppid, startTicks);
+    }
+    entry.ppid = ppid;
+    entry.exe = e.exe ?? '';
+    entry.name = processName(e.name ?? '', entry.exe);
+    entry.args = args;
+    entry.commandLine = joinCommandLine(args);
+    entry.cwd = e.cwd ?? '';
+    if (e.uid !== undefined && e.uid >= 0) entry.uid = e.uid;
+    entry.reportExit = true;
+    if (entry.self) return;
+    this.c.starts++;
+
+    const build = (hash: string): xdr.v1.IEvent => ({
+      timeMs: Math.round(e.timeMs),
+      process: { action: Action.START, process: { ...this.toProcess(entry), hashSha256: hash } },
+    });
+    if (!e.exeIno || !e.exe) {
+      this.out.push(build(''));
+      return;
+    }
+    const key = { dev: e.exeDev ?? 0, ino: e.exeIno, size: e.exeSize ?? 0, mtimeMs: e.exeMtimeMs ?? 0 };
+    const cached = this.hasher.cached(key);
+    if (cached !== undefined) {
+      this.out.push(build(cached));
+      return;
+    }
+    const fill = this.out.reserve();
+    // /proc/PID/exe still opens the image if the path was replaced; fall back to the path once the process is gone.
+    this.hasher
+      .hash(`/proc/${e.pid}/exe`, key)
+      .then((h) => h || this.hasher.hash(e.exe!, key))
+      .then((h) => fill(build(h)), () => fill(build('')));
+  }
+
+  private toProcess(entry: ProcEntry): xdr.v1.IProcess {
+    const parent = entry.ppid > 0 ? this.ctx.table.get(entry.ppid) : undefined;
+    return {
+      entityId: entry.entityId,
+      pid: entry.pid,
+      ppid: entry.ppid,
+      name: entry.name,
+      executable: entry.exe,
+      commandLine: entry.commandLine,
+      args: entry.args,
+      workingDirectory: entry.cwd,
+      userId: entry.uid ?? 0,
+      userIdSet: entry.uid !== undefined,
+      userName: this.ctx.users.name(entry.uid),
+      startTimeMs: entry.startTimeMs,
+      parent: parent
+        ? { entityId: parent.entityId, pid: parent.pid, name: parent.name, executable: parent.exe, commandLine: parent.commandLine }
+        : entry.ppid > 0 ? { pid: entry.ppid } : undefined,
+    };
+  }
+
+  /** Gaps are gathered for a moment so a burst of losses becomes one notice with a total. */
+  private onGap(e: NativeEvent): void {
+    this.c.gaps++;
+    const g = this.gapPending;
+    if (!g.timeMs) g.timeMs = Math.round(e.timeMs);
+    if (e.reason === 'enobufs') g.enobufs++;
+    else g.count += e.count ?? 0;
+    if (e.reason === 'queue') g.queue += e.count ?? 0;
+    this.c.lost += e.count ?? 0;
+    if (!this.gapTimer) this.gapTimer = setTimeout(() => this.flushGap(), 250);
+  }
+
+  private flushGap(): void {
+    this.gapTimer = undefined;
+    const g = this.gapPending;
+    this.gapPending = { count: 0, enobufs: 0, queue: 0, timeMs: 0 };
+    const why = [g.enobufs ? `kernel socket overflow (ENOBUFS) x${g.enobufs}` : '', g.queue ? `${g.queue} dropped by the agent's full queue (sensors.process.queue_max)` : '']
+      .filter(Boolean)
+      .join('; ');
+    const message = `process events lost: ${g.count || 'unknown number'}${why ? ` (${why})` : ''}; rescanned /proc`;
+    this.ctx.log.warn({ sensor: 'process', lost: g.count, enobufs: g.enobufs, queueDropped: g.queue }, message);
+    this.out.push(notice(NOTICE_CODES.sensorGap, 'process', message, g.count, g.timeMs));
+    const now = Date.now();
+    if (now - this.lastRescan > 1000) {
+      this.lastRescan = now;
+      this.c.rescans++;
+      this.ctx.table.scan();
+    }
+  }
+}
+
+/** Exit status as a shell shows it for a normal exit; minus the signal number when killed by a signal. */
+export function exitCode(status: number): number {
+  const sig = status & 0x7f;
+  return sig === 0 ? (status >> 8) & 0xff : -sig;
+}

@@ -1,0 +1,216 @@
+// Live tests: the sensors run in a process of their own (as the agent does), this test process
+// starts real processes, writes real files and opens real TCP connections, and the events that
+// come out are checked field by field.
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { appendFileSync, chmodSync, mkdtempSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { createServer, connect, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { wire, type xdr } from '../../../proto/index.js';
+import { readBootTimeMs } from './proc-fs.js';
+import { ProcessTable } from './process-table.js';
+import { startHarness, type Harness } from './testing/run-harness.js';
+
+const isRoot = process.getuid?.() === 0;
+const HOST = 'test-host-sensors';
+const off = { enabled: false };
+
+function myEntityId(): string {
+  const t = new ProcessTable({ hostId: HOST, bootTimeMs: readBootTimeMs(), clockTicks: 100, agentPid: -1 });
+  return t.get(process.pid)!.entityId;
+}
+
+function run(cmd: string, args: string[]): Promise<number> {
+  return new Promise((resolve) => spawn(cmd, args, { stdio: 'ignore' }).on('exit', (code) => resolve(code ?? -1)));
+}
+
+describe.skipIf(!isRoot)('process sensor (netlink)', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ hostId: HOST, quiet: true, sensors: { process: { mode: 'netlink' }, file: off, network: off, login: off } });
+  });
+  afterAll(async () => {
+    await h?.stop();
+  });
+
+  it('reports start with the full command line and parent linkage, and exit with the exit code', async () => {
+    const marker = `xdr-test-${randomUUID()}`;
+    const code = await run('/bin/sh', ['-c', 'sleep 0.2; exit 3', marker]);
+    expect(code).toBe(3);
+    const isSh = (ev: xdr.v1.IEvent) => !!ev.process?.process?.args?.includes(marker);
+    const start = await h.waitFor((ev) => isSh(ev) && ev.process!.action === wire.ProcessEvent.Action.START, 5000, 'sh start');
+    const p = start.process!.process!;
+    expect(p.args).toEqual(['/bin/sh', '-c', 'sleep 0.2; exit 3', marker]);
+    expect(p.commandLine).toBe(`/bin/sh -c 'sleep 0.2; exit 3' ${marker}`);
+    expect(p.ppid).toBe(process.pid);
+    expect(p.parent?.pid).toBe(process.pid);
+    expect(p.parent?.entityId).toBe(myEntityId());
+    expect(p.parent?.executable).toBe(process.execPath);
+    expect(p.userName).toBe('root');
+    expect(p.userIdSet).toBe(true);
+    expect(p.workingDirectory).toBe(process.cwd());
+    expect(p.hashSha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(p.executable).toMatch(/\/(dash|bash|sh)$/);
+    expect(Math.abs(Number(p.startTimeMs) - Date.now())).toBeLessThan(10_000);
+    expect(Number(start.timeMs)).toBeGreaterThanOrEqual(Number(p.startTimeMs) - 1000);
+
+    const sleep = await h.waitFor((ev) => ev.process?.process?.parent?.entityId === p.entityId && ev.process?.process?.name === 'sleep', 5000, 'sleep start');
+    expect(sleep.process!.process!.args).toEqual(['sleep', '0.2']);
+    expect(sleep.process!.process!.parent!.commandLine).toContain(marker);
+
+    const exit = await h.waitFor((ev) => ev.process?.action === wire.ProcessEvent.Action.EXIT && ev.process.process?.entityId === p.entityId, 5000, 'sh exit');
+    expect(exit.process!.exitCode).toBe(3);
+    expect(exit.process!.exitCodeSet).toBe(true);
+    // exit comes after start in the stream
+    expect(h.events.indexOf(exit)).toBeGreaterThan(h.events.indexOf(start));
+  });
+
+  it('reports a process killed by a signal with minus the signal number', async () => {
+    const marker = `xdr-test-${randomUUID()}`;
+    await run('/bin/sh', ['-c', 'kill -9 $$', marker]);
+    const exit = await h.waitFor((ev) => ev.process?.action === wire.ProcessEvent.Action.EXIT && !!ev.process.process?.args?.includes(marker), 5000, 'killed exit');
+    expect(exit.process!.exitCode).toBe(-9);
+  });
+
+  it('captures a burst of short-lived processes with their command lines', async () => {
+    const marker = `burst-${randomUUID().slice(0, 8)}`;
+    await run('/bin/sh', ['-c', `i=0; while [ $i -lt 200 ]; do /bin/true ${marker}-$i; i=$((i+1)); done`]);
+    await new Promise((r) => setTimeout(r, 500));
+    const seen = new Set(h.events.flatMap((ev) => ev.process?.process?.args?.[1]?.startsWith(marker) ? [ev.process.process.args[1]] : []));
+    expect(seen.size).toBeGreaterThanOrEqual(190);
+  });
+});
+
+describe('process sensor (polling fallback)', () => {
+  it('sees a process that lives longer than the interval', async () => {
+    const h = await startHarness({ hostId: HOST, quiet: true, sensors: { process: { mode: 'poll', poll_interval_ms: 300 }, file: off, network: off, login: off } });
+    try {
+      expect(h.lastStats?.sensors.process.mode).toBe('poll');
+      const marker = `xdr-poll-${randomUUID()}`;
+      const done = run('/bin/sh', ['-c', 'sleep 1.5', marker]);
+      const start = await h.waitFor((ev) => ev.process?.action === wire.ProcessEvent.Action.START && !!ev.process.process?.args?.includes(marker), 5000, 'polled start');
+      expect(start.process!.process!.parent!.entityId).toBe(myEntityId());
+      await done;
+      const exit = await h.waitFor((ev) => ev.process?.action === wire.ProcessEvent.Action.EXIT && ev.process.process?.entityId === start.process!.process!.entityId, 5000, 'polled exit');
+      expect(exit.process!.exitCodeSet).toBe(false);
+    } finally {
+      await h.stop();
+    }
+  });
+});
+
+describe('file sensor', () => {
+  let h: Harness;
+  let dir: string;
+  let stateDir: string;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'xdr-file-'));
+    stateDir = join(dir, 'state');
+    writeFileSync(join(dir, 'existing.txt'), 'before');
+    h = await startHarness({ hostId: HOST, quiet: true, stateDir, sensors: { process: off, network: off, login: off, file: { paths: [dir], ignore: [] } } });
+  });
+  afterAll(async () => {
+    await h?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const A = wire.FileEvent.Action;
+  const at = (action: number, path: string) => (ev: xdr.v1.IEvent) => ev.file?.action === action && ev.file.path === path;
+
+  it('reports create with size, mode, owner and hash; modify; chmod; rename; delete', async () => {
+    const f = join(dir, 'payload.sh');
+    writeFileSync(f, '#!/bin/sh\necho hi\n', { mode: 0o644 });
+    const created = await h.waitFor(at(A.CREATE, f), 5000, 'create');
+    expect(created.file).toMatchObject({ size: 18, mode: 0o644, owner: 'root', modeSet: true });
+    expect(created.file!.hashSha256).toBe(createHash('sha256').update('#!/bin/sh\necho hi\n').digest('hex'));
+
+    await new Promise((r) => setTimeout(r, 100));
+    appendFileSync(f, 'id\n');
+    const modified = await h.waitFor(at(A.MODIFY, f), 5000, 'modify');
+    expect(modified.file!.size).toBe(21);
+    expect(modified.file!.hashSha256).toBe(createHash('sha256').update('#!/bin/sh\necho hi\nid\n').digest('hex'));
+
+    chmodSync(f, 0o4755);
+    const chmod = await h.waitFor(at(A.CHMOD, f), 5000, 'chmod');
+    expect(chmod.file!.mode).toBe(0o4755);
+
+    const g = join(dir, 'renamed.sh');
+    renameSync(f, g);
+    const renamed = await h.waitFor(at(A.RENAME, g), 5000, 'rename');
+    expect(renamed.file!.oldPath).toBe(f);
+
+    unlinkSync(g);
+    const deleted = await h.waitFor(at(A.DELETE, g), 5000, 'delete');
+    expect(deleted.file!.size).toBe(21);
+    // the rename was not also reported as delete + create
+    expect(h.events.some(at(A.DELETE, f))).toBe(false);
+    expect(h.events.some(at(A.CREATE, g))).toBe(false);
+  });
+
+  it('reports chmod of a file that existed before the sensor started', async () => {
+    const f = join(dir, 'existing.txt');
+    chmodSync(f, 0o600);
+    const ev = await h.waitFor(at(A.CHMOD, f), 5000, 'chmod of existing');
+    expect(ev.file!.mode).toBe(0o600);
+  });
+
+  it('does not report the agent state dir', async () => {
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(stateDir, { recursive: true });
+    writeFileSync(join(stateDir, 'spool.bin'), 'x');
+    const marker = join(dir, 'after-state.txt');
+    writeFileSync(marker, 'y');
+    await h.waitFor(at(A.CREATE, marker), 5000, 'marker create');
+    expect(h.events.some((ev) => ev.file?.path?.startsWith(stateDir))).toBe(false);
+  });
+});
+
+describe('network sensor', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ hostId: HOST, quiet: true, sensors: { process: off, file: off, login: off, network: { interval_ms: 100 } } });
+  });
+  afterAll(async () => {
+    await h?.stop();
+  });
+
+  it('reports listen, connect, accept and close on loopback with the owning process', async () => {
+    const A = wire.NetworkEvent.Action;
+    const D = wire.NetworkEvent.Direction;
+    const accepted: Socket[] = [];
+    const server = createServer((s) => accepted.push(s));
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const port = (server.address() as { port: number }).port;
+    const listen = await h.waitFor((ev) => ev.network?.action === A.LISTEN && ev.network.sourcePort === port, 5000, 'listen');
+    expect(listen.network).toMatchObject({ transport: 'tcp', sourceIp: '127.0.0.1' });
+    expect(listen.network!.process).toMatchObject({ pid: process.pid, entityId: myEntityId() });
+
+    const client = connect(port, '127.0.0.1');
+    await new Promise<void>((r) => client.once('connect', () => r()));
+    const cport = client.localPort!;
+    const conn = await h.waitFor((ev) => ev.network?.action === A.CONNECT && ev.network.sourcePort === cport, 5000, 'connect');
+    expect(conn.network).toMatchObject({ transport: 'tcp', direction: D.OUTBOUND, sourceIp: '127.0.0.1', destinationIp: '127.0.0.1', destinationPort: port });
+    expect(conn.network!.process!.entityId).toBe(myEntityId());
+    const acc = await h.waitFor((ev) => ev.network?.action === A.ACCEPT && ev.network.sourcePort === cport, 5000, 'accept');
+    expect(acc.network).toMatchObject({ direction: D.INBOUND, sourceIp: '127.0.0.1', destinationPort: port });
+    expect(acc.network!.process!.pid).toBe(process.pid);
+
+    client.destroy();
+    for (const s of accepted) s.destroy();
+    await new Promise<void>((r) => server.close(() => r()));
+    await h.waitFor((ev) => ev.network?.action === A.CLOSE && ev.network.sourcePort === cport && ev.network.direction === D.OUTBOUND, 5000, 'close of the client');
+    await h.waitFor((ev) => ev.network?.action === A.CLOSE && ev.network.sourcePort === port && ev.network.direction === D.DIRECTION_UNSPECIFIED, 5000, 'close of the listener');
+  });
+
+  it('decodes IPv6 loopback', async () => {
+    const server = createServer();
+    await new Promise<void>((r) => server.listen(0, '::1', r));
+    const port = (server.address() as { port: number }).port;
+    const ev = await h.waitFor((e) => e.network?.action === wire.NetworkEvent.Action.LISTEN && e.network.sourcePort === port, 5000, 'v6 listen');
+    expect(ev.network!.sourceIp).toBe('::1');
+    server.close();
+  });
+});

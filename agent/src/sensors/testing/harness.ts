@@ -1,0 +1,42 @@
+// Runs the sensors in a process of their own, as the agent does, and prints every event as a
+// JSON line on stdout. Tests and the benchmark start it so that what they do (spawn, connect) is
+// not the agent's own activity. argv[2]: JSON { hostId, sensors, stateDir? }. Closing stdin stops it.
+import pino from 'pino';
+import { wire } from '../../../../proto/index.js';
+import { parseSensorsConfig, startSensors } from '../index.js';
+
+// match: encode every event with the wire codec (the transport's cost) but print only process
+// events whose arguments contain this string, and notices (the benchmark's mode).
+const arg = JSON.parse(process.argv[2] ?? '{}') as { hostId?: string; sensors?: unknown; stateDir?: string; quiet?: boolean; match?: string };
+const match = arg.match;
+let encodedBytes = 0;
+const log = pino({ level: arg.quiet ? 'error' : 'info' }, pino.destination(2));
+const out: string[] = [];
+let flushTimer: NodeJS.Timeout | undefined;
+const flush = (): void => {
+  flushTimer = undefined;
+  if (out.length) process.stdout.write(out.splice(0).join(''));
+};
+const running = await startSensors(
+  parseSensorsConfig(arg.sensors),
+  (ev) => {
+    if (match !== undefined) {
+      encodedBytes += wire.Event.encode(ev).finish().length;
+      if (!ev.notice && !ev.process?.process?.args?.some((a) => a.includes(match))) return;
+    }
+    out.push(`${JSON.stringify({ ev })}\n`);
+    if (!flushTimer) flushTimer = setTimeout(flush, 5);
+  },
+  log,
+  { hostId: arg.hostId ?? 'test-host', stateDir: arg.stateDir },
+);
+process.stdout.write(`${JSON.stringify({ ready: true, pid: process.pid, stats: running.stats() })}\n`);
+const statsTimer = setInterval(() => process.stdout.write(`${JSON.stringify({ stats: running.stats(), rss: process.memoryUsage().rss, encodedBytes })}\n`), 1000);
+process.stdin.resume();
+process.stdin.on('end', async () => {
+  clearInterval(statsTimer);
+  await running.stop();
+  flush();
+  process.stdout.write(`${JSON.stringify({ stopped: true, stats: running.stats(), cpu: process.cpuUsage(), maxRssKb: process.resourceUsage().maxRSS })}\n`);
+  process.exit(0);
+});

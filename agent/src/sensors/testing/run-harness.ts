@@ -1,0 +1,107 @@
+// Test/bench helper: bundles harness.ts next to the native addon (so the addon is found the way
+// it is next to build/xdr-agent.mjs), starts it, and collects its events.
+import { build } from 'esbuild';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { existsSync, mkdirSync } from 'node:fs';
+import type { xdr } from '../../../../proto/index.js';
+import type { SensorStats } from '../index.js';
+
+// This file also runs bundled (build/run/agent-bench.mjs), so the repo root is searched for.
+function repoRoot(): string {
+  for (let d = dirname(fileURLToPath(import.meta.url)); d !== dirname(d); d = dirname(d)) {
+    if (existsSync(join(d, 'agent/src/sensors/testing/harness.ts'))) return d;
+  }
+  return process.cwd();
+}
+const root = repoRoot();
+export const HARNESS_DIR = join(root, 'agent/native/build/Release');
+
+let bundled: Promise<string> | undefined;
+
+export function bundleHarness(): Promise<string> {
+  bundled ??= (async () => {
+    mkdirSync(HARNESS_DIR, { recursive: true });
+    const outfile = join(HARNESS_DIR, 'sensor-harness.mjs');
+    await build({
+      entryPoints: [join(root, 'agent/src/sensors/testing/harness.ts')], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20',
+      packages: 'external', logLevel: 'warning', absWorkingDir: root,
+    });
+    return outfile;
+  })();
+  return bundled;
+}
+
+export interface Harness {
+  pid: number;
+  events: xdr.v1.IEvent[];
+  lastStats?: SensorStats;
+  lastRss?: number;
+  child: ChildProcess;
+  waitFor(pred: (ev: xdr.v1.IEvent) => boolean, timeoutMs?: number, what?: string): Promise<xdr.v1.IEvent>;
+  stop(): Promise<{ stats: SensorStats; cpu: NodeJS.CpuUsage; maxRssKb: number }>;
+  onEvent?: (ev: xdr.v1.IEvent) => void;
+}
+
+export async function startHarness(config: { hostId?: string; sensors: unknown; stateDir?: string; quiet?: boolean; match?: string }): Promise<Harness> {
+  const file = await bundleHarness();
+  const child = spawn(process.execPath, [file, JSON.stringify(config)], {
+    stdio: ['pipe', 'pipe', 'inherit'], cwd: root,
+  });
+  const h: Harness = {
+    pid: child.pid!,
+    events: [],
+    child,
+    waitFor(pred, timeoutMs = 5000, what = 'event') {
+      const found = h.events.find(pred);
+      if (found) return Promise.resolve(found);
+      return new Promise((resolve, reject) => {
+        const t = setTimeout(() => {
+          waiters.delete(w);
+          reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`));
+        }, timeoutMs);
+        const w = (ev: xdr.v1.IEvent): void => {
+          if (!pred(ev)) return;
+          clearTimeout(t);
+          waiters.delete(w);
+          resolve(ev);
+        };
+        waiters.add(w);
+      });
+    },
+    stop() {
+      return new Promise((resolve, reject) => {
+        stopResolve = resolve;
+        child.stdin!.end();
+        setTimeout(() => reject(new Error('harness did not stop')), 10_000);
+      });
+    },
+  };
+  const waiters = new Set<(ev: xdr.v1.IEvent) => void>();
+  let stopResolve: ((v: { stats: SensorStats; cpu: NodeJS.CpuUsage; maxRssKb: number }) => void) | undefined;
+  let readyResolve: () => void = () => {};
+  const ready = new Promise<void>((r) => (readyResolve = r));
+  createInterface({ input: child.stdout! }).on('line', (line) => {
+    const msg = JSON.parse(line);
+    if (msg.ev) {
+      h.events.push(msg.ev);
+      h.onEvent?.(msg.ev);
+      for (const w of [...waiters]) w(msg.ev);
+    } else if (msg.ready) {
+      h.lastStats = msg.stats;
+      readyResolve();
+    } else if (msg.stopped) {
+      stopResolve?.(msg);
+    } else if (msg.stats) {
+      h.lastStats = msg.stats;
+      h.lastRss = msg.rss;
+    }
+  });
+  await Promise.race([
+    ready,
+    new Promise((_, reject) => child.once('exit', (code) => reject(new Error(`harness exited with ${code} before it was ready`)))),
+  ]);
+  return h;
+}
