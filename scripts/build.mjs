@@ -7,6 +7,8 @@ const entries = {
   'xdr-collector': 'collector/src/cli.ts',
   'xdr-agent': 'agent/src/cli.ts',
   xdrctl: 'collector/src/xdrctl/cli.ts',
+  // the collector's commit worker thread, loaded from next to xdr-collector.mjs
+  'store-writer': 'collector/src/store/commit-worker.ts',
 };
 
 await Promise.all(Object.entries(entries).map(async ([name, entry]) => {

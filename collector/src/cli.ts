@@ -46,7 +46,7 @@ async function serve(args: string[]): Promise<void> {
     'api-host': { type: 'string' }, 'api-port': { type: 'string' }, 'api-http': { type: 'boolean' },
     'tls-cert': { type: 'string' }, 'tls-key': { type: 'string' },
     'retention-days': { type: 'string' }, 'heartbeat-ms': { type: 'string' },
-    'max-frame-bytes': { type: 'string' }, 'pipeline-batches': { type: 'string' },
+    'max-frame-bytes': { type: 'string' }, 'pipeline-events': { type: 'string' },
     'log-level': { type: 'string' },
   });
   const d = DEFAULT_SETTINGS;
@@ -62,7 +62,8 @@ async function serve(args: string[]): Promise<void> {
     retentionDays: intOption(values['retention-days'], 'retention-days', d.retentionDays, 1, 36500),
     heartbeatMs: intOption(values['heartbeat-ms'], 'heartbeat-ms', d.heartbeatMs, 100, 600_000),
     maxFrameBytes: intOption(values['max-frame-bytes'], 'max-frame-bytes', d.maxFrameBytes, 65_536, 64 * 1024 * 1024),
-    pipelineHighWater: intOption(values['pipeline-batches'], 'pipeline-batches', d.pipelineHighWater, 1, 100_000),
+    pipelineEvents: intOption(values['pipeline-events'], 'pipeline-events', d.pipelineEvents, 1_000, 10_000_000),
+    maxBatchEvents: d.maxBatchEvents,
     maxGroupEvents: d.maxGroupEvents,
     maxConnections: d.maxConnections,
   };

@@ -28,7 +28,10 @@ export interface CollectorSettings {
   retentionDays: number;
   heartbeatMs: number;
   maxFrameBytes: number;
-  pipelineHighWater: number;
+  /** events the pipeline holds before the gateway pauses agents' sockets */
+  pipelineEvents: number;
+  /** events one batch may carry */
+  maxBatchEvents: number;
   maxGroupEvents: number;
   maxConnections: number;
 }
@@ -42,7 +45,8 @@ export const DEFAULT_SETTINGS: Omit<CollectorSettings, 'dataDir'> = {
   retentionDays: 30,
   heartbeatMs: 10_000,
   maxFrameBytes: 4 * 1024 * 1024,
-  pipelineHighWater: 256,
+  pipelineEvents: 50_000,
+  maxBatchEvents: 10_000,
   maxGroupEvents: 20_000,
   maxConnections: 10_000,
 };
@@ -59,10 +63,13 @@ export interface RunningCollector {
 
 const RETENTION_INTERVAL_MS = 3_600_000;
 
-/** Opens the data directory's store for the one-shot CLI commands (tokens, revoke). */
-export function openDataStore(dataDir: string): Store {
+/**
+ * Opens the data directory's store. The server passes the commit worker script (bundled next
+ * to this file as store-writer.mjs); one-shot CLI commands (tokens, revoke) need none.
+ */
+export function openDataStore(dataDir: string, commitWorker?: URL): Store {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  return openStore(dataDir);
+  return openStore(dataDir, commitWorker);
 }
 
 async function collectorId(store: Store): Promise<string> {
@@ -74,12 +81,12 @@ async function collectorId(store: Store): Promise<string> {
 }
 
 export async function startCollector(settings: CollectorSettings, log: Logger): Promise<RunningCollector> {
-  const store = openDataStore(settings.dataDir);
+  const store = openDataStore(settings.dataDir, new URL('./store-writer.mjs', import.meta.url));
   const tls = await loadTlsIdentity(settings.dataDir, settings.tlsCertFile && settings.tlsKeyFile
     ? { certFile: settings.tlsCertFile, keyFile: settings.tlsKeyFile } : undefined);
   const commandKey = loadCommandKey(settings.dataDir);
   const metrics = new CollectorMetrics();
-  const queue = new BatchQueue(settings.pipelineHighWater);
+  const queue = new BatchQueue(settings.pipelineEvents);
   const pipeline = new Pipeline(queue, store, metrics, log.child({ component: 'pipeline' }), { maxGroupEvents: settings.maxGroupEvents });
 
   let bootstrapAdminToken: string | undefined;
@@ -94,6 +101,7 @@ export async function startCollector(settings: CollectorSettings, log: Logger): 
     commandPublicKey: commandKey.publicKeyRaw,
     heartbeatMs: settings.heartbeatMs,
     maxFrameBytes: settings.maxFrameBytes,
+    maxBatchEvents: settings.maxBatchEvents,
     handshakeTimeoutMs: 10_000,
     maxConnections: settings.maxConnections,
   });

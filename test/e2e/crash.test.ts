@@ -1,10 +1,10 @@
 // Delivery and durability (ARCHITECTURE.md): kill -9 either side in the middle of a stream and
 // every event arrives exactly once. The collector acks only fsynced commits; the agent deletes
 // a spooled batch only after its ack, and the store ignores a batch it already has.
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { wire } from '../../proto/index.js';
+import { Spool } from '../../agent/src/transport/spool.js';
 import {
   allCommandLines, countEvents, enrollAgent, freePort, startAgent, startCollector, tempDir, waitFor,
   type AgentProcess, type CollectorProcess,
@@ -27,13 +27,11 @@ function agent(stateDir: string, extra: string[] = []): AgentProcess {
   return a;
 }
 
-/** The command lines held in the agent's spool files (header of 16 bytes, then the AgentFrame). */
+/** The command lines held in the agent's spool. */
 function spooledCommandLines(stateDir: string): string[] {
-  const dir = join(stateDir, 'spool');
   const out: string[] = [];
-  for (const name of readdirSync(dir).filter((n) => n.endsWith('.batch'))) {
-    const frame = wire.AgentFrame.decode(readFileSync(join(dir, name)).subarray(16));
-    for (const ev of frame.batch!.events!) if (ev.process) out.push(ev.process.process!.commandLine!);
+  for (const { frame } of Spool.frames(join(stateDir, 'spool'))) {
+    for (const ev of wire.AgentFrame.decode(frame).batch!.events!) if (ev.process) out.push(ev.process.process!.commandLine!);
   }
   return out;
 }

@@ -1,7 +1,7 @@
 // Real processes for end-to-end tests: the built CLIs (build/*.mjs) started as child processes
 // on loopback, each with its own temporary data or state directory.
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, createWriteStream } from 'node:fs';
+import { createWriteStream, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -52,7 +52,7 @@ function exited(proc: ChildProcess): Promise<void> {
 
 export async function startCollector(dataDir: string, extra: string[] = [], ports?: { agent: number; api: number }): Promise<CollectorProcess> {
   const logFile = join(dataDir, `collector-${Date.now()}.log`);
-  const proc = spawn(process.execPath, [BIN.collector, 'serve', '--data', dataDir, '--agent-host', '127.0.0.1',
+  const proc = spawn(process.execPath, [...(process.env.XDR_PROFILE_DIR ? ['--cpu-prof', '--cpu-prof-dir', process.env.XDR_PROFILE_DIR] : []), BIN.collector, 'serve', '--data', dataDir, '--agent-host', '127.0.0.1',
     '--agent-port', String(ports?.agent ?? 0), '--api-port', String(ports?.api ?? 0), '--json', '--log-level', 'info', ...extra],
   { stdio: ['ignore', 'pipe', 'pipe'] });
   proc.stderr!.pipe(createWriteStream(logFile));
@@ -62,6 +62,10 @@ export async function startCollector(dataDir: string, extra: string[] = [], port
     proc.once('exit', (code) => fail(new Error(`collector exited ${code} before it was ready; see ${logFile}: ${safeRead(logFile)}`)));
   });
   const info = JSON.parse(line);
+  // the admin token is printed on the first start only: keep it for restarts of this data dir
+  const tokenFile = join(dataDir, 'test-admin-token');
+  if (info.admin_token) writeFileSync(tokenFile, info.admin_token, { mode: 0o600 });
+  else if (existsSync(tokenFile)) info.admin_token = readFileSync(tokenFile, 'utf8');
   return {
     proc, dataDir, logFile,
     agentPort: info.agent_port,

@@ -30,6 +30,8 @@
 
 #define CMDLINE_MAX 32768
 #define MAX_CPUS 4096
+#define BATCH_MS 10
+#define BATCH_MAX 512
 
 enum ev_kind { EV_FORK = 1, EV_EXEC, EV_EXIT, EV_UID, EV_GAP };
 enum gap_reason { GAP_ENOBUFS = 1, GAP_SEQ, GAP_QUEUE };
@@ -186,9 +188,33 @@ static void enqueue(handle *h, event *e) {
   }
   if (h->tail) h->tail->next = e; else h->head = e;
   h->tail = e; h->queued++;
-  if (!h->scheduled) { h->scheduled = 1; notify = 1; }
+  if (!h->scheduled && h->queued >= BATCH_MAX) { h->scheduled = 1; notify = 1; }
   pthread_mutex_unlock(&h->mu);
   if (notify) napi_call_threadsafe_function(h->tsfn, NULL, napi_tsfn_nonblocking);
+}
+
+// Wakes JS at most once per BATCH_MS (or at BATCH_MAX events): one call per batch, not per event.
+// Returns the poll timeout until the next flush is due (-1: nothing pending).
+static int maybe_notify(handle *h, double *first_pending) {
+  struct timespec m;
+  clock_gettime(CLOCK_MONOTONIC, &m);
+  double now = m.tv_sec * 1e3 + m.tv_nsec / 1e6;
+  int notify = 0, timeout = -1;
+  pthread_mutex_lock(&h->mu);
+  if (h->queued == 0) {
+    *first_pending = 0;
+  } else if (h->scheduled) {
+    // JS has not drained yet; look again so events queued after its drain are not left waiting.
+    *first_pending = 0;
+    timeout = BATCH_MS;
+  } else {
+    if (*first_pending == 0) *first_pending = now;
+    if (now - *first_pending >= BATCH_MS) { h->scheduled = 1; notify = 1; *first_pending = 0; }
+    else timeout = (int)(BATCH_MS - (now - *first_pending)) + 1;
+  }
+  pthread_mutex_unlock(&h->mu);
+  if (notify) napi_call_threadsafe_function(h->tsfn, NULL, napi_tsfn_nonblocking);
+  return timeout;
 }
 
 static void push_gap(handle *h, int reason, double count, double time_ms) {
@@ -257,16 +283,19 @@ static void *reader_main(void *arg) {
   }
   static __thread char buf[1 << 16] __attribute__((aligned(8)));
   struct pollfd fds[2] = {{.fd = h->sock, .events = POLLIN}, {.fd = h->stop_fd, .events = POLLIN}};
+  double first_pending = 0;
+  int timeout = -1;
   for (;;) {
-    int pr = poll(fds, 2, -1);
+    int pr = poll(fds, 2, timeout);
     if (pr < 0) { if (errno == EINTR) continue; break; }
     if (fds[1].revents) break;
+    if (pr == 0) { timeout = maybe_notify(h, &first_pending); continue; }
     double offset = now_offset_ms();
     for (;;) {
       ssize_t n = recv(h->sock, buf, sizeof buf, MSG_DONTWAIT);
       if (n < 0) {
         if (errno == EINTR) continue;
-        if (errno == EAGAIN || errno == EWOULDBLOCK) break;
+        if (errno == EAGAIN || errno == EWOULDBLOCK) { timeout = maybe_notify(h, &first_pending); break; }
         if (errno == ENOBUFS) {
           // The kernel dropped messages; the count shows up as per-CPU sequence jumps.
           h->enobufs++;

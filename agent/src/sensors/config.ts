@@ -60,7 +60,7 @@ export function defaultSensorsConfig(): SensorsConfig {
     },
     file: {
       enabled: true, paths: [...DEFAULT_FILE_PATHS], ignore: ['/var/lib/xdr-agent'], hash_max_bytes: 32 * MiB,
-      depth: 16, rename_window_ms: 150, glob_refresh_ms: 60_000,
+      depth: 8, rename_window_ms: 150, glob_refresh_ms: 60_000,
     },
     network: { enabled: true, interval_ms: 1000 },
     login: { enabled: true, source: 'auto', auth_log_paths: ['/var/log/auth.log', '/var/log/secure'], poll_interval_ms: 500 },

@@ -1,7 +1,7 @@
 // SHA-256 of files, bounded in size and cached by (device, inode, size, mtime) so an unchanged
 // executable is hashed once however often it runs. Concurrent requests for one key share a read.
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 
 export interface FileKey {
   dev: number;
@@ -52,21 +52,34 @@ function keyOf(k: FileKey): string {
   return `${k.dev}:${k.ino}:${k.size}:${k.mtimeMs}`;
 }
 
-export function sha256File(path: string, maxBytes: number): Promise<string> {
-  return new Promise((resolve) => {
+/** Reads through one reused buffer: hashing a 100 MB binary must not grow the agent's RSS. */
+const chunk = Buffer.allocUnsafe(256 * 1024);
+let chunkBusy = false;
+
+export async function sha256File(path: string, maxBytes: number): Promise<string> {
+  let fh: FileHandle | undefined;
+  try {
+    fh = await open(path, 'r');
     const h = createHash('sha256');
-    let n = 0;
-    const s = createReadStream(path, { highWaterMark: 256 * 1024 });
-    s.on('data', (chunk) => {
-      n += chunk.length;
-      if (n > maxBytes) {
-        s.destroy();
-        resolve('');
-        return;
+    const buf = chunkBusy ? Buffer.allocUnsafe(64 * 1024) : chunk;
+    const owns = buf === chunk;
+    if (owns) chunkBusy = true;
+    try {
+      let total = 0;
+      for (;;) {
+        const { bytesRead } = await fh.read(buf, 0, buf.length, null);
+        if (bytesRead === 0) break;
+        total += bytesRead;
+        if (total > maxBytes) return '';
+        h.update(buf.subarray(0, bytesRead));
       }
-      h.update(chunk);
-    });
-    s.on('error', () => resolve(''));
-    s.on('end', () => resolve(h.digest('hex')));
-  });
+    } finally {
+      if (owns) chunkBusy = false;
+    }
+    return h.digest('hex');
+  } catch {
+    return '';
+  } finally {
+    await fh?.close().catch(() => undefined);
+  }
 }

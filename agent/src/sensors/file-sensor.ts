@@ -2,7 +2,8 @@
 // chmod/chown, and rename when the delete and the create of one inode arrive within
 // rename_window_ms (inotify's move pair; otherwise a move shows as delete + create). Symlinks
 // are not followed. Running out of inotify watches (ENOSPC) is reported once and the sensor
-// keeps watching what it could.
+// keeps watching what it could. Writes to one file are coalesced: at most one MODIFY per second
+// per path, with the size and hash at that moment.
 import { watch, type FSWatcher } from 'chokidar';
 import type { Stats } from 'node:fs';
 import { lstat } from 'node:fs/promises';
@@ -15,6 +16,7 @@ import { OrderedQueue } from './ordered-queue.js';
 import { NOTICE_CODES, notice, type Sensor, type SensorContext, type SensorCounters } from './sensor.js';
 
 const Action = wire.FileEvent.Action;
+const MODIFY_COALESCE_MS = 1000;
 
 interface Known {
   dev: number;
@@ -39,6 +41,7 @@ export class FileSensor implements Sensor {
   private readonly known = new Map<string, Known>();
   private readonly pendingDeletes = new Map<string, PendingDelete>();
   private readonly checks = new Map<string, NodeJS.Timeout>();
+  private readonly lastReport = new Map<string, number>();
   private readonly out: OrderedQueue<xdr.v1.IEvent>;
   private readonly ignore: string[];
   private watched = new Set<string>();
@@ -152,12 +155,18 @@ export class FileSensor implements Sensor {
     this.pendingDeletes.set(id, { path, known: k, timer });
   }
 
+  /**
+   * Changes to one path are gathered: a file written continuously (a database, a log) is looked
+   * at, and hashed, at most once per MODIFY_COALESCE_MS, with its state at that moment.
+   */
   private scheduleCheck(path: string): void {
     if (this.checks.has(path)) return;
+    const last = this.lastReport.get(path) ?? 0;
+    const delay = Math.max(20, last + MODIFY_COALESCE_MS - Date.now());
     this.checks.set(path, setTimeout(() => {
       this.checks.delete(path);
       void this.check(path);
-    }, 20));
+    }, delay));
   }
 
   /** Compares the file with what was known and reports MODIFY (content) or CHMOD (mode/owner only). */
@@ -174,8 +183,11 @@ export class FileSensor implements Sensor {
     if (!prev) return;
     const content = prev.size !== k.size || prev.mtimeMs !== k.mtimeMs || prev.ino !== k.ino;
     const attrs = prev.mode !== k.mode || prev.uid !== k.uid || prev.gid !== k.gid;
-    if (content && k.isFile) this.emitFile(Action.MODIFY, path, k);
-    else if (attrs) this.emitFile(Action.CHMOD, path, k);
+    if (content && k.isFile) {
+      this.lastReport.set(path, Date.now());
+      if (this.lastReport.size > 10_000) this.lastReport.clear();
+      this.emitFile(Action.MODIFY, path, k);
+    } else if (attrs) this.emitFile(Action.CHMOD, path, k);
   }
 
   private emitFile(action: number, path: string, k: Known, oldPath = ''): void {

@@ -1,7 +1,7 @@
 // The agent's view of running processes, keyed by pid: stable entity ids (host id + pid + start
 // time), parent linkage and whether a process belongs to the agent itself. Shared by the process
 // sensor (which keeps it current) and the network and login sensors (which look owners up).
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { basename } from 'node:path';
 import type { xdr } from '../../../proto/index.js';
 import { joinCommandLine, listPids, readProcDetails, type ProcDetails } from './proc-fs.js';
@@ -46,7 +46,7 @@ export class ProcessTable {
   }
 
   entityId(pid: number, startTimeMs: number): string {
-    return createHash('sha256').update(`${this.o.hostId}\n${pid}\n${startTimeMs}`).digest('base64url').slice(0, 22);
+    return hash('sha256', `${this.o.hostId}\n${pid}\n${startTimeMs}`, 'base64url').slice(0, 22);
   }
 
   /** Fills the table from /proc; processes found are marked so their exits are reported. Returns pids no longer running. */

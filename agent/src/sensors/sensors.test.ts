@@ -84,6 +84,30 @@ describe.skipIf(!isRoot)('process sensor (netlink)', () => {
   });
 });
 
+describe.skipIf(!isRoot)('process sensor overflow', () => {
+  it('reports kernel losses (tiny receive buffer) as a counted sensor_gap notice and keeps going', async () => {
+    const h = await startHarness({
+      hostId: HOST, quiet: true,
+      sensors: { process: { mode: 'netlink', rcvbuf_bytes: 1, realtime_priority: 0 }, file: off, network: off, login: off },
+    });
+    try {
+      // Fill the socket while the reader thread is busy: many short processes at once from several shells.
+      await Promise.all([0, 1, 2, 3].map(() => run('/bin/sh', ['-c', 'i=0; while [ $i -lt 150 ]; do /bin/true; i=$((i+1)); done'])));
+      const gap = await h.waitFor((ev) => ev.notice?.code === 'sensor_gap', 5000, 'sensor_gap notice');
+      expect(gap.notice!.sensor).toBe('process');
+      expect(gap.notice!.message).toMatch(/process events lost/);
+      const marker = `xdr-after-gap-${randomUUID()}`;
+      await run('/bin/sh', ['-c', 'exit 0', marker]);
+      await h.waitFor((ev) => !!ev.process?.process?.args?.includes(marker), 5000, 'a start after the gap');
+      const { stats } = await h.stop();
+      expect(stats.sensors.process.lost).toBeGreaterThan(0);
+      expect(stats.sensors.process.counters.rescans).toBeGreaterThan(0);
+    } finally {
+      await h.stop();
+    }
+  });
+});
+
 describe('process sensor (polling fallback)', () => {
   it('sees a process that lives longer than the interval', async () => {
     const h = await startHarness({ hostId: HOST, quiet: true, sensors: { process: { mode: 'poll', poll_interval_ms: 300 }, file: off, network: off, login: off } });

@@ -100,6 +100,6 @@ describe('Spool', () => {
     spool.append(events(5));
     expect(Spool.usage(dir)).toEqual({ batches: 2, bytes: spool.bytes });
     expect(Spool.usage(join(dir, 'missing'))).toEqual({ batches: 0, bytes: 0 });
-    expect(Spool.frames(dir).map(({ seq, frame }) => [seq, wire.AgentFrame.decode(frame).batch!.events.length])).toEqual([[1, 5], [2, 5]]);
+    expect(Spool.frames(dir).map(({ seq, frame }) => [seq, wire.AgentFrame.decode(frame).batch!.events!.length])).toEqual([[1, 5], [2, 5]]);
   });
 });

@@ -5,17 +5,22 @@ import { ConditionSyntaxError, expandPattern, parseCondition, type Cond } from '
 import { DetectionError } from './errors.js';
 import { KEYWORD_FIELDS } from './field-map.js';
 import { compileField, type ViewPredicate } from './field-matcher.js';
-import { compileSigmaStrings } from './sigma-string.js';
+import { reqAnd, reqOr, type Requirement } from './literal-index.js';
+import { slotOf } from './event-view.js';
+import { compileSigmaStrings, requiredPiece } from './sigma-string.js';
 
 export interface CompiledDetection {
   test: ViewPredicate;
   /** Lower-cased executable basenames; undefined = the rule may match any executable. */
   imageNames?: Set<string>;
+  /** Literals one of which a matching event contains; undefined = no such literal known. */
+  requirement?: Requirement;
 }
 
 interface Part {
   test: ViewPredicate;
   imageNames?: Set<string>;
+  requirement?: Requirement;
 }
 
 const FALSE: ViewPredicate = () => false;
@@ -40,7 +45,7 @@ function andAll(parts: Part[]): Part {
   const test: ViewPredicate = tests.length === 1 ? tests[0]
     : tests.length === 2 ? ((a, b) => (v: Parameters<ViewPredicate>[0]) => a(v) && b(v))(tests[0], tests[1])
       : (v) => { for (const t of tests) if (!t(v)) return false; return true; };
-  return { test, imageNames: smallest(parts.map((p) => p.imageNames)) };
+  return { test, imageNames: smallest(parts.map((p) => p.imageNames)), requirement: reqAnd(parts.map((p) => p.requirement)) };
 }
 
 function orAll(parts: Part[]): Part {
@@ -48,14 +53,16 @@ function orAll(parts: Part[]): Part {
   const tests = parts.map((p) => p.test);
   const test: ViewPredicate = tests.length === 1 ? tests[0]
     : (v) => { for (const t of tests) if (t(v)) return true; return false; };
-  return { test, imageNames: union(parts.map((p) => p.imageNames)) };
+  return { test, imageNames: union(parts.map((p) => p.imageNames)), requirement: reqOr(parts.map((p) => p.requirement)) };
 }
 
 /** Keywords (OR): each is looked for, case-insensitively, inside any keyword field. */
 function keywords(values: unknown[], path: (string | number)[]): Part {
   for (const v of values) if (v === null || typeof v === 'object') throw new DetectionError('E_VALUE', 'a keyword must be a string or number', path);
   const f = compileSigmaStrings(values.map(String), 'contains', true);
-  return { test: (v) => { for (const t of v.keywordTexts()) if (f(t)) return true; return false; } };
+  const pieces = values.map((x) => requiredPiece(String(x), 'contains', false));
+  const requirement = pieces.every((x) => x !== undefined) ? KEYWORD_FIELDS.flatMap((field) => pieces.map((lit) => ({ slot: slotOf(field), lit: lit! }))) : undefined;
+  return { test: (v) => { for (const t of v.keywordTexts()) if (f(t)) return true; return false; }, requirement };
 }
 
 /** A field-less key with modifiers (`'|all': [...]`): each value is searched in every keyword field. */
@@ -65,7 +72,10 @@ function keywordWithModifiers(key: string, raw: unknown, path: (string | number)
   const rest = mods.filter((m) => m !== 'all');
   if (!rest.some((m) => ['contains', 'startswith', 'endswith', 're'].includes(m))) rest.unshift('contains');
   const values = Array.isArray(raw) ? raw : [raw];
-  const perValue = values.map((v) => orAll(KEYWORD_FIELDS.map((f) => ({ test: compileField([f, ...rest].join('|'), v, path).test }))));
+  const perValue = values.map((v) => orAll(KEYWORD_FIELDS.map((f) => {
+    const c = compileField([f, ...rest].join('|'), v, path);
+    return { test: c.test, requirement: c.requirement };
+  })));
   return all ? andAll(perValue) : orAll(perValue);
 }
 
@@ -75,7 +85,7 @@ function selectionMap(map: Record<string, unknown>, path: (string | number)[]): 
   return andAll(keys.map((k) => {
     if (k.startsWith('|')) return keywordWithModifiers(k, map[k], [...path, k]);
     const f = compileField(k, map[k], [...path, k]);
-    return { test: f.test, imageNames: f.imageNames };
+    return { test: f.test, imageNames: f.imageNames, requirement: f.requirement };
   }));
 }
 
@@ -116,6 +126,7 @@ function compileCond(c: Cond, sels: Map<string, Part>, names: string[], path: (s
       return {
         test: (v) => { let k = 0; for (const t of tests) if (t(v) && ++k >= n) return true; return false; },
         imageNames: union(parts.map((p) => p.imageNames)),
+        requirement: reqOr(parts.map((p) => p.requirement)),
       };
     }
   }
@@ -152,5 +163,5 @@ export function compileDetection(detection: unknown): CompiledDetection {
     return compileCond(ast, sels, names, path);
   });
   const p = orAll(parts);
-  return { test: p.test, imageNames: p.imageNames };
+  return { test: p.test, imageNames: p.imageNames, requirement: p.requirement };
 }

@@ -8,6 +8,7 @@ import { EventView } from './event-view.js';
 import { KEYWORD_FIELDS } from './field-map.js';
 import type { ViewPredicate } from './field-matcher.js';
 import { LineageTracker, type LineageOptions } from './lineage.js';
+import { LiteralAutomaton, type Requirement } from './literal-index.js';
 import { ALL_ACTIONS } from './logsource.js';
 import type { CorrelationHit, DetectionHit, FilterHit, RuleMeta } from './types.js';
 
@@ -17,6 +18,7 @@ export interface CompiledFilter {
   /** event.action values the rule can match (ALL_ACTIONS for any). */
   actions: readonly string[];
   imageNames?: ReadonlySet<string>;
+  requirement?: Requirement;
 }
 
 export interface EngineOptions {
@@ -40,23 +42,33 @@ interface Indexed {
 }
 
 interface Bucket {
+  /** Rules with no pre-filter: tested on every event of the bucket. */
   all: Indexed[];
+  /** Rules that can only match these executable basenames. */
   byImage: Map<string, Indexed[]>;
+  /** Rules that need a literal in a field: slot -> automaton over their literals. */
+  byLiteral: Map<number, LiteralAutomaton>;
 }
 
 function newBucket(): Bucket {
-  return { all: [], byImage: new Map() };
+  return { all: [], byImage: new Map(), byLiteral: new Map() };
 }
 
 function addTo(b: Bucket, x: Indexed): void {
-  if (!x.f.imageNames) {
+  if (x.f.imageNames) {
+    for (const name of x.f.imageNames) {
+      let list = b.byImage.get(name);
+      if (!list) b.byImage.set(name, (list = []));
+      list.push(x);
+    }
+  } else if (x.f.requirement) {
+    for (const { slot, lit } of x.f.requirement) {
+      let a = b.byLiteral.get(slot);
+      if (!a) b.byLiteral.set(slot, (a = new LiteralAutomaton()));
+      a.add(lit, x.ordinal);
+    }
+  } else {
     b.all.push(x);
-    return;
-  }
-  for (const name of x.f.imageNames) {
-    let list = b.byImage.get(name);
-    if (!list) b.byImage.set(name, (list = []));
-    list.push(x);
   }
 }
 
@@ -67,6 +79,15 @@ export class DetectionEngine {
   private readonly lineage: LineageTracker;
   private readonly correlator: Correlator;
   private readonly metas: RuleMeta[];
+  private readonly indexed: Indexed[];
+  /** Per rule ordinal: the event number it was last made a candidate for (dedupes automaton hits). */
+  private readonly stamp: Int32Array;
+  private candidates: Indexed[] = [];
+  private readonly onLiteral = (ordinal: number): void => {
+    if (this.stamp[ordinal] === this.counts.events) return;
+    this.stamp[ordinal] = this.counts.events;
+    this.candidates.push(this.indexed[ordinal]);
+  };
   private counts = { events: 0, filterHits: 0, correlationHits: 0, ruleErrors: 0 };
 
   constructor(filters: readonly CompiledFilter[], correlations: readonly CompiledCorrelation[], opts: EngineOptions = {}) {
@@ -74,6 +95,8 @@ export class DetectionEngine {
     this.correlator = new Correlator(correlations, this.lineage, opts.correlation);
     this.metas = [...filters.map((f) => f.meta), ...correlations.map((c) => c.meta)];
     const indexed = filters.map((f, ordinal) => ({ f, ordinal }));
+    this.indexed = indexed;
+    this.stamp = new Int32Array(indexed.length);
     for (const x of indexed) {
       for (const a of x.f.actions) if (a !== ALL_ACTIONS && !this.buckets.has(a)) this.buckets.set(a, newBucket());
     }
@@ -83,6 +106,16 @@ export class DetectionEngine {
         for (const b of this.buckets.values()) addTo(b, x);
       } else {
         for (const a of x.f.actions) addTo(this.buckets.get(a)!, x);
+      }
+    }
+    // Buckets often hold the same rules for a field (file_created, file_modified...): share automata.
+    const built = new Map<string, LiteralAutomaton>();
+    for (const b of [this.fallback, ...this.buckets.values()]) {
+      for (const [slot, a] of b.byLiteral) {
+        const key = `${slot}|${a.key()}`;
+        const same = built.get(key);
+        if (same) b.byLiteral.set(slot, same);
+        else { a.build(); built.set(key, a); }
       }
     }
   }
@@ -104,12 +137,19 @@ export class DetectionEngine {
     const exe = ev['process.executable'];
     if (typeof exe === 'string' && b.byImage.size > 0) {
       const list = b.byImage.get(exe.slice(exe.lastIndexOf('/') + 1).toLowerCase());
-      if (list) {
-        const before = matched?.length ?? 0;
-        for (const x of list) if (this.test(x)) (matched ??= []).push(x);
-        if (before > 0 && matched!.length > before) matched!.sort((p, q) => p.ordinal - q.ordinal);
-      }
+      if (list) for (const x of list) if (this.test(x)) (matched ??= []).push(x);
     }
+    if (b.byLiteral.size > 0) {
+      this.candidates.length = 0;
+      for (const [slot, automaton] of b.byLiteral) {
+        const t = this.view.lower(slot);
+        if (t === undefined) continue;
+        if (typeof t === 'string') automaton.scan(t, this.onLiteral);
+        else for (const s of t) automaton.scan(s, this.onLiteral);
+      }
+      for (const x of this.candidates) if (this.test(x)) (matched ??= []).push(x);
+    }
+    if (matched && matched.length > 1) matched.sort((p, q) => p.ordinal - q.ordinal);
     if (!matched) return [];
 
     const eventId = typeof ev['event.id'] === 'string' ? ev['event.id'] : '';

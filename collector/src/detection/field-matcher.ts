@@ -4,9 +4,10 @@
 // (all, cased, re sub-flags i/m/s). Case-insensitive unless `cased`, `re`, or base64.
 import { BlockList, isIPv4, isIPv6 } from 'node:net';
 import { DetectionError } from './errors.js';
-import type { EventView, TextValue } from './event-view.js';
+import { slotOf, type EventView, type TextValue } from './event-view.js';
 import { resolveField } from './field-map.js';
-import { compileSigmaString, compileSigmaStrings, literalOf, type Position } from './sigma-string.js';
+import type { Requirement } from './literal-index.js';
+import { compileSigmaString, compileSigmaStrings, literalOf, requiredPiece, type Position } from './sigma-string.js';
 
 export type ViewPredicate = (v: EventView) => boolean;
 type Scalar = string | number | boolean | null;
@@ -19,6 +20,8 @@ export interface CompiledField {
    * this entry to match (from `Image|endswith: '/name'` or an exact path), for indexing.
    */
   imageNames?: Set<string>;
+  /** Literals one of which the event must contain for this entry to match (see literal-index.ts). */
+  requirement?: Requirement;
 }
 
 const MATCHES = new Set(['contains', 'startswith', 'endswith', 're', 'cidr', 'exists', 'gt', 'gte', 'lt', 'lte']);
@@ -103,6 +106,7 @@ export function compileField(key: string, raw: unknown, path: readonly (string |
   const resolved = resolveField(name);
   if (!resolved.ok) throw new DetectionError('E_FIELD', resolved.reason, path);
   const { ecs, value: mapValue } = resolved.mapping;
+  const slot = slotOf(ecs);
 
   let match: string | undefined;
   let all = false;
@@ -150,7 +154,7 @@ export function compileField(key: string, raw: unknown, path: readonly (string |
   if (match === 'exists') {
     if (values.length !== 1 || typeof values[0] !== 'boolean') throw new DetectionError('E_VALUE', `'${key}' needs true or false`, path);
     const want = values[0];
-    return { ecs, test: (v) => (v.text(ecs) !== undefined) === want };
+    return { ecs, test: (v) => (v.text(slot) !== undefined) === want };
   }
 
   // numeric comparisons
@@ -162,7 +166,7 @@ export function compileField(key: string, raw: unknown, path: readonly (string |
       }
       const cmp = match === 'gt' ? (a: number) => a > n : match === 'gte' ? (a: number) => a >= n : match === 'lt' ? (a: number) => a < n : (a: number) => a <= n;
       return (v) => {
-        const t = v.text(ecs);
+        const t = v.text(slot);
         if (t === undefined) return false;
         return anyOf(t, (s) => {
           const a = Number(s);
@@ -176,7 +180,7 @@ export function compileField(key: string, raw: unknown, path: readonly (string |
   if (match === 'cidr') {
     const inList = cidrList(values, path);
     if (all) throw new DetectionError('E_MODIFIER', 'cidr with all makes no sense: an address is in one block', path);
-    return { ecs, test: (v) => { const t = v.text(ecs); return t !== undefined && anyOf(t, inList); } };
+    return { ecs, test: (v) => { const t = v.text(slot); return t !== undefined && anyOf(t, inList); } };
   }
 
   if (match === 're') {
@@ -190,7 +194,7 @@ export function compileField(key: string, raw: unknown, path: readonly (string |
       } catch (cause) {
         throw new DetectionError('E_VALUE', `bad regular expression ${JSON.stringify(x)}: ${(cause as Error).message}`, path, { cause });
       }
-      return (v) => { const t = v.text(ecs); return t !== undefined && anyOf(t, (s) => re.test(s)); };
+      return (v) => { const t = v.text(slot); return t !== undefined && anyOf(t, (s) => re.test(s)); };
     });
     return { ecs, test: combine(tests) };
   }
@@ -226,9 +230,18 @@ export function compileField(key: string, raw: unknown, path: readonly (string |
     perValueVariants.push(variants);
   }
   const literal = transform !== undefined;
+  // necessary literals: for OR every value's pieces; for all, one value's pieces suffice
+  let requirement: Requirement | undefined;
+  if (!wantsAbsent && perValueVariants.length > 0) {
+    const pieces = perValueVariants.map((vs) => vs.map((w) => requiredPiece(w, position, literal)));
+    if (pieces.every((ps) => ps.every((x) => x !== undefined))) {
+      const chosen = all ? [pieces.reduce((a, b) => (Math.min(...b.map((x) => x!.length)) > Math.min(...a.map((x) => x!.length)) ? b : a))] : pieces;
+      requirement = chosen.flat().map((lit) => ({ slot, lit: lit! }));
+    }
+  }
   const perValue = all ? perValueVariants.map((vs) => compileSigmaStrings(vs, position, lower, literal)) : [];
   if (all && wantsAbsent) throw new DetectionError('E_VALUE', `'${key}' mixes null with all`, path);
-  const get = lower ? (v: EventView) => v.lower(ecs) : (v: EventView) => v.text(ecs);
+  const get = lower ? (v: EventView) => v.lower(slot) : (v: EventView) => v.text(slot);
   let test: ViewPredicate;
   if (all) {
     // every value must match (each may match a different element of an array field)
@@ -238,5 +251,5 @@ export function compileField(key: string, raw: unknown, path: readonly (string |
     const anyValue = compileSigmaStrings(perValueVariants.flat(), position, lower, literal);
     test = (v) => { const t = get(v); return t === undefined ? wantsAbsent : anyOf(t, anyValue); };
   }
-  return { ecs, test, imageNames: imageNames && imageNames.size > 0 ? imageNames : undefined };
+  return { ecs, test, imageNames: imageNames && imageNames.size > 0 ? imageNames : undefined, requirement };
 }

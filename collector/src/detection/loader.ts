@@ -44,7 +44,7 @@ export function buildDetection(docs: readonly RawDocument[], readErrors: readonl
         id: spec.id, name: spec.name, title: spec.title, level: spec.level, layer: 'filter' as const,
         score: spec.score, tags: spec.tags, file: spec.doc.file, ...attackOf(spec),
       };
-      filters.push({ meta, test: det.test, actions: ls.actions, imageNames: det.imageNames });
+      filters.push({ meta, test: det.test, actions: ls.actions, imageNames: det.imageNames, requirement: det.requirement });
       byRef.set(spec.id, meta);
       if (spec.name) byRef.set(spec.name, meta);
     } catch (err) {

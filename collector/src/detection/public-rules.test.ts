@@ -120,7 +120,7 @@ function build(rule: Rule): [EcsEvent, EcsEvent, string] {
     if (v !== undefined) ev[f] = v;
   }
   // near-miss: break the first literal of the first field the match needs
-  const miss = { ...ev, 'event.id': `${rule.id}:miss` };
+  const miss: Record<string, unknown> = { ...ev, 'event.id': `${rule.id}:miss` };
   const [field, w] = [...plan].find(([, x]) => render(x) !== undefined) ?? [];
   if (!field || !w) throw new CannotBuild('no field to break');
   const broken: Want = { ...w, contains: [...w.contains] };

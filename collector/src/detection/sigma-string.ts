@@ -39,25 +39,45 @@ export function tokenize(value: string): Token[] {
 
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
+interface Shape {
+  tokens: Token[];
+  /** anchored at the start / end of the text */
+  start: boolean;
+  end: boolean;
+}
+
+/**
+ * Tokens and anchors of a value at a position. Leading and trailing `*` only drop an anchor
+ * (`*foo*` is `contains foo`): an unanchored RegExp that starts with `.*` backtracks badly.
+ */
+function shape(value: string, position: Position, literal: boolean): Shape {
+  const tokens: Token[] = literal ? (value ? [{ lit: value }] : []) : tokenize(value);
+  let start = position === 'equals' || position === 'startswith';
+  let end = position === 'equals' || position === 'endswith';
+  while (tokens.length > 0 && 'any' in tokens[0]) { tokens.shift(); start = false; }
+  while (tokens.length > 0 && 'any' in tokens[tokens.length - 1]) { tokens.pop(); end = false; }
+  return { tokens, start, end };
+}
+
+const isLiteral = (sh: Shape): boolean => sh.tokens.every((t) => 'lit' in t);
+const litText = (sh: Shape): string => sh.tokens.map((t) => (t as { lit: string }).lit).join('');
+
 /**
  * Returns a test for one value. `lower` lower-cases the value's literal parts (the caller then
  * passes lower-cased event text); `literal` skips wildcard parsing (for base64-encoded values).
  */
 export function compileSigmaString(value: string, position: Position, lower: boolean, literal = false): (s: string) => boolean {
-  const tokens: Token[] = literal ? (value ? [{ lit: value }] : []) : tokenize(value);
+  const sh = shape(value, position, literal);
   const norm = (s: string): string => (lower ? s.toLowerCase() : s);
-  if (tokens.every((t) => 'lit' in t)) {
-    const lit = norm(tokens.map((t) => (t as { lit: string }).lit).join(''));
-    switch (position) {
-      case 'equals': return (s) => s === lit;
-      case 'contains': return (s) => s.includes(lit);
-      case 'startswith': return (s) => s.startsWith(lit);
-      case 'endswith': return (s) => s.endsWith(lit);
-    }
+  if (isLiteral(sh)) {
+    const lit = norm(litText(sh));
+    if (sh.start && sh.end) return (s) => s === lit;
+    if (sh.start) return (s) => s.startsWith(lit);
+    if (sh.end) return (s) => s.endsWith(lit);
+    return (s) => s.includes(lit);
   }
-  const body = tokens.map((t) => ('lit' in t ? escapeRe(norm(t.lit)) : 'any' in t ? '.*' : '.')).join('');
-  const src = (position === 'equals' || position === 'startswith' ? '^' : '') + body + (position === 'equals' || position === 'endswith' ? '$' : '');
-  const re = new RegExp(src, 's');
+  const body = sh.tokens.map((t) => ('lit' in t ? escapeRe(norm(t.lit)) : 'any' in t ? '.*' : '.')).join('');
+  const re = new RegExp((sh.start ? '^' : '') + body + (sh.end ? '$' : ''), 's');
   return (s) => re.test(s);
 }
 
@@ -69,16 +89,16 @@ export function literalOf(value: string): string | undefined {
 }
 
 /**
- * One test for a whole OR list of values at one position. Literal values looked for anywhere
- * (`contains`) are joined into one alternation RegExp, which scans the text once instead of
+ * One test for a whole OR list of values at one position. Values that come down to "contains
+ * this literal" are joined into one alternation RegExp, which scans the text once instead of
  * once per value; other values keep their own test.
  */
 export function compileSigmaStrings(values: readonly string[], position: Position, lower: boolean, literal = false): (s: string) => boolean {
   const tests: ((s: string) => boolean)[] = [];
   const lits: string[] = [];
   for (const v of values) {
-    const lit = literal ? v : literalOf(v);
-    if (position === 'contains' && lit !== undefined && lit !== '') lits.push(lower ? lit.toLowerCase() : lit);
+    const sh = shape(v, position, literal);
+    if (!sh.start && !sh.end && isLiteral(sh) && sh.tokens.length > 0) lits.push(lower ? litText(sh).toLowerCase() : litText(sh));
     else tests.push(compileSigmaString(v, position, lower, literal));
   }
   if (lits.length >= 4) {
@@ -89,4 +109,12 @@ export function compileSigmaStrings(values: readonly string[], position: Positio
   }
   if (tests.length === 1) return tests[0];
   return (s) => { for (const t of tests) if (t(s)) return true; return false; };
+}
+
+/** The longest literal piece of a value (lower-cased when `lower`): text any match must contain. */
+export function requiredPiece(value: string, position: Position, literal: boolean): string | undefined {
+  const sh = shape(value, position, literal);
+  let best = '';
+  for (const t of sh.tokens) if ('lit' in t && t.lit.length > best.length) best = t.lit;
+  return best ? best.toLowerCase() : undefined;
 }

@@ -20,6 +20,7 @@ export interface GatewayOptions {
   commandPublicKey: Buffer;
   heartbeatMs: number;
   maxFrameBytes: number;
+  maxBatchEvents: number;
   handshakeTimeoutMs: number;
   /** bound on simultaneous connections, authenticated or not */
   maxConnections: number;

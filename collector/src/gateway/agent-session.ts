@@ -20,6 +20,7 @@ export interface SessionContext {
   commandPublicKey: Buffer;
   heartbeatMs: number;
   maxFrameBytes: number;
+  maxBatchEvents: number;
   handshakeTimeoutMs: number;
   /** registers an authenticated session; returns the session it replaces, if any */
   register(session: AgentSession): void;
@@ -213,6 +214,8 @@ export class AgentSession {
   private onBatch(batch: xdr.v1.IEventBatch): void {
     const seq = Number(batch.seq ?? 0);
     if (!Number.isSafeInteger(seq) || seq <= 0) return this.refuse('bad_frame', `batch seq must be a positive integer, got ${batch.seq}`);
+    const count = batch.events?.length ?? 0;
+    if (count > this.ctx.maxBatchEvents) return this.refuse('bad_frame', `batch ${seq} carries ${count} events; the bound is ${this.ctx.maxBatchEvents}`);
     this.ctx.queue.push({
       origin: this.origin!,
       seq,

@@ -1,5 +1,5 @@
-// The in-process bus between the gateway and the pipeline: a bounded FIFO of agent batches.
-// When it reaches its high-water mark the gateway pauses the sockets that feed it (backpressure)
+// The in-process bus between the gateway and the pipeline: a FIFO of agent batches bounded by
+// the events it holds (decoded events are what costs memory). When it reaches its high-water mark the gateway pauses the sockets that feed it (backpressure)
 // and resumes them when it drains below half, so memory stays flat under any load. A NATS
 // JetStream bus replaces this class when collectors scale out (ARCHITECTURE.md, Scale).
 import type { xdr } from '../../../proto/index.js';
@@ -18,21 +18,25 @@ export class BatchQueue {
   private head = 0;
   private drainWaiters: Array<() => void> = [];
   private itemWaiter: (() => void) | null = null;
+  private events = 0;
 
+  /** `highWater`: events held at which the gateway pauses its sockets. */
   constructor(readonly highWater: number) {
-    if (!(highWater >= 1)) throw new Error(`pipeline queue bound must be at least 1 batch, got ${highWater}`);
+    if (!(highWater >= 1)) throw new Error(`pipeline queue bound must be at least 1 event, got ${highWater}`);
   }
 
+  /** batches waiting */
   get depth(): number {
     return this.items.length - this.head;
   }
 
   get full(): boolean {
-    return this.depth >= this.highWater;
+    return this.events >= this.highWater;
   }
 
   push(batch: IncomingBatch): void {
     this.items.push(batch);
+    this.events += batch.events.length;
     this.itemWaiter?.();
     this.itemWaiter = null;
   }
@@ -48,11 +52,12 @@ export class BatchQueue {
       events += next.events.length;
       this.head++;
     }
+    this.events -= events;
     if (this.head > 1024 && this.head * 2 > this.items.length) {
       this.items = this.items.slice(this.head);
       this.head = 0;
     }
-    if (this.depth <= this.highWater / 2 && this.drainWaiters.length > 0) {
+    if (this.events <= this.highWater / 2 && this.drainWaiters.length > 0) {
       const waiters = this.drainWaiters;
       this.drainWaiters = [];
       for (const w of waiters) w();

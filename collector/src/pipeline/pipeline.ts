@@ -9,6 +9,8 @@ import type { EcsEvent } from './ecs.js';
 import type { BatchQueue, IncomingBatch } from './batch-queue.js';
 import { normaliseEvent } from './normalise.js';
 
+const MAX_COMMITS_IN_FLIGHT = 2;
+
 export type CommittedListener = (events: EcsEvent[]) => void;
 
 export interface PipelineOptions {
@@ -46,13 +48,25 @@ export class Pipeline {
   }
 
   private async run(): Promise<void> {
+    // Two group commits may be outstanding: while the store makes one durable, the next is
+    // normalised and handed over, so the writer never waits for this thread.
+    const inFlight = new Set<Promise<void>>();
     while (this.running) {
+      if (inFlight.size >= MAX_COMMITS_IN_FLIGHT) {
+        await Promise.race(inFlight);
+        continue;
+      }
       await Promise.race([this.queue.whenNotEmpty(), this.idleTick()]);
       if (this.queue.depth === 0) continue;
+      // Let every socket that is ready deliver its frames first, so the group is as large as
+      // what is waiting: one fsync is amortised over all of it.
+      await new Promise((resolve) => setImmediate(resolve));
       const group = this.queue.take(this.options.maxGroupEvents);
       this.metrics.pipelineDepth.set(this.queue.depth);
-      await this.commit(group);
+      const commit: Promise<void> = this.commit(group).finally(() => inFlight.delete(commit));
+      inFlight.add(commit);
     }
+    await Promise.all(inFlight);
   }
 
   /** Wakes the loop periodically so `stop()` is noticed even when no batch arrives. */

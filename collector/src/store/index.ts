@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import { SqliteStore } from './sqlite-store.js';
 import type { Store } from './store.js';
+import { openWorkerCommitStore } from './worker-commit-store.js';
 
 export * from './store.js';
 export { SqliteStore } from './sqlite-store.js';
@@ -13,7 +14,11 @@ export { SCHEMA_VERSION } from './migrations.js';
 /** The database file inside a data directory. */
 export const STORE_FILE = 'xdr.db';
 
-/** Opens (creating when needed) the embedded store at `DATADIR/xdr.db`. */
-export function openStore(dataDir: string): Store {
-  return SqliteStore.open(join(dataDir, STORE_FILE));
+/**
+ * Opens (creating when needed) the embedded store at `DATADIR/xdr.db`. With `commitWorker`
+ * (the bundled commit-worker script), batch commits run in that worker thread.
+ */
+export function openStore(dataDir: string, commitWorker?: URL): Store {
+  const file = join(dataDir, STORE_FILE);
+  return commitWorker ? openWorkerCommitStore(file, commitWorker) : SqliteStore.open(file);
 }

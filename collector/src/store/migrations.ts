@@ -108,6 +108,39 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 2,
+    name: 'search: substring index (FTS5 trigram), its watermark, saved queries',
+    up(db) {
+      // Substring search on command lines, paths and names (the search language's bare words
+      // and *wildcards*). Contentless: the text stays in `events` only, the index holds trigrams
+      // and rowids (= events.id). It is not filled by the ingest transaction but caught up
+      // afterwards (SqliteSearch.indexText) up to `indexed_upto`; searches verify every
+      // candidate against the row and scan rows above the watermark, so results are exact
+      // whether or not the index has caught up. See store/sqlite-search.ts.
+      db.exec(`
+        CREATE VIRTUAL TABLE events_fts USING fts5(
+          process_command_line, process_executable, process_name, file_path, file_name,
+          content = '', tokenize = 'trigram'
+        );
+        CREATE TABLE search_index_state (
+          name TEXT PRIMARY KEY,
+          indexed_upto INTEGER NOT NULL
+        );
+        INSERT INTO search_index_state (name, indexed_upto) VALUES ('events_fts', 0);
+
+        CREATE TABLE saved_queries (
+          id TEXT PRIMARY KEY,
+          owner TEXT NOT NULL,
+          name TEXT NOT NULL,
+          query TEXT NOT NULL,
+          description TEXT,
+          created_at INTEGER NOT NULL
+        );
+        CREATE INDEX saved_queries_owner ON saved_queries (owner, created_at);
+      `);
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -8,6 +8,7 @@ import type { EcsEvent } from '../pipeline/ecs.js';
 import { EVENT_COLUMNS, EVENT_COLUMN_BY_FIELD, type EventColumn } from './event-columns.js';
 import { StoreError } from './errors.js';
 import { migrate } from './migrations.js';
+import { SqliteSearch } from './sqlite-search.js';
 import type {
   AgentRecord,
   ApiTokenRecord,
@@ -21,7 +22,14 @@ import type {
   EventQuery,
   HostInventoryRecord,
   NewAgent,
+  ProcessTree,
+  ProcessTreeBounds,
   Role,
+  SavedQueryRecord,
+  SearchAggRequest,
+  SearchAggs,
+  SearchPage,
+  SearchRequest,
   Store,
 } from './store.js';
 
@@ -289,6 +297,8 @@ export class SqliteStore implements Store {
   private readonly enrollTx: Database.Transaction<(tokenHash: string, agent: NewAgent, now: number) => EnrollOutcome>;
   private readonly stmt: ReturnType<typeof prepareStatements>;
   private readonly deleteChunkTx: Database.Transaction<(before: number) => number>;
+  /** search, aggregations, process trees, saved queries (sqlite-search.ts) */
+  private readonly searcher: SqliteSearch;
 
   private constructor(
     private readonly db: Database.Database,
@@ -321,6 +331,7 @@ export class SqliteStore implements Store {
     this.deleteChunkTx = db.transaction((before: number) => this.deleteChunk.run(before, DELETE_CHUNK).changes);
 
     this.stmt = prepareStatements(db);
+    this.searcher = new SqliteSearch(db);
 
     const s = this.stmt;
     this.enrollTx = db.transaction((tokenHash: string, agent: NewAgent, now: number): EnrollOutcome => {
@@ -518,6 +529,34 @@ export class SqliteStore implements Store {
       target: r.target,
       details: JSON.parse(r.details) as Record<string, unknown>,
     }));
+  }
+
+  async searchEvents(request: SearchRequest): Promise<SearchPage> {
+    return this.searcher.search(request);
+  }
+
+  async aggregateEvents(request: SearchAggRequest): Promise<SearchAggs> {
+    return this.searcher.aggregate(request);
+  }
+
+  async indexSearchText(maxRows: number): Promise<number> {
+    return this.write('indexing event text for search', () => this.searcher.indexText(maxRows));
+  }
+
+  async processTree(entityId: string, bounds: ProcessTreeBounds): Promise<ProcessTree | undefined> {
+    return this.searcher.processTree(entityId, bounds);
+  }
+
+  async listSavedQueries(owner: string): Promise<SavedQueryRecord[]> {
+    return this.searcher.listSaved(owner);
+  }
+
+  async createSavedQuery(record: SavedQueryRecord): Promise<void> {
+    this.write(`saving query ${record.id}`, () => this.searcher.createSaved(record));
+  }
+
+  async deleteSavedQuery(owner: string, id: string): Promise<boolean> {
+    return this.write(`deleting saved query ${id}`, () => this.searcher.deleteSaved(owner, id));
   }
 
   async close(): Promise<void> {

@@ -2,6 +2,7 @@
 // async interface. SQLite is the embedded default; PostgreSQL comes later for shared fleets.
 // Nothing outside collector/src/store writes SQL.
 import type { EcsEvent, EcsField } from '../pipeline/ecs.js';
+import type { SearchNode } from '../search/ast.js';
 
 /** One agent batch, normalised; `events[i]` is event i of the batch (identity agentId, seq, i). */
 export interface BatchToCommit {
@@ -111,6 +112,97 @@ export interface AuditEntry {
   details: Record<string, unknown>;
 }
 
+
+// ---- Search (collector/src/search parses the language; the store compiles its AST) ----
+
+export interface SearchSort {
+  /** a scalar ECS field (not an array field) */
+  field: EcsField;
+  order: 'asc' | 'desc';
+}
+
+/** Keyset position: the sort value and row id of the last event of a page. */
+export interface SearchCursor {
+  value: string | number | null;
+  id: number;
+}
+
+export interface SearchFilter {
+  query: SearchNode;
+  from?: number;                /** ms, inclusive */
+  to?: number;                  /** ms, exclusive */
+}
+
+export interface SearchRequest extends SearchFilter {
+  limit: number;
+  /** default `@timestamp` desc */
+  sort?: SearchSort;
+  after?: SearchCursor;
+}
+
+export interface SearchPage {
+  events: EcsEvent[];
+  /** matching events, counted up to SEARCH_TOTAL_CAP */
+  total: number;
+  /** true when more than `total` match (the count stopped at the cap) */
+  totalCapped: boolean;
+  next?: SearchCursor;
+}
+
+export interface SearchAggRequest extends SearchFilter {
+  terms?: { field: EcsField; size: number };
+  /** bucket width in ms; omitted: chosen so that the range has at most ~60 buckets */
+  histogram?: { interval?: number };
+}
+
+export interface SearchAggs {
+  terms?: { field: EcsField; buckets: Array<{ value: string | number; count: number }>; other: number };
+  histogram?: { interval: number; buckets: Array<{ start: number; count: number }> };
+}
+
+export interface ProcessNode {
+  entityId: string;
+  pid?: number;
+  name?: string;
+  executable?: string;
+  commandLine?: string;
+  user?: string;
+  parentEntityId?: string;
+  hostName?: string;
+  start?: number;
+  end?: number;
+  exitCode?: number;
+  fileEvents: number;
+  networkEvents: number;
+  /** only present when the store has an OAT table (detection results); absent otherwise */
+  oats?: number;
+  children: ProcessNode[];
+}
+
+export interface ProcessTreeBounds {
+  maxAncestors: number;
+  maxDepth: number;
+  maxNodes: number;
+}
+
+export interface ProcessTree {
+  /** oldest first; the first is the first process the agent saw in this lineage */
+  ancestors: ProcessNode[];
+  /** the process itself, its descendants in `children` */
+  process: ProcessNode;
+  /** true when a bound stopped the walk (more ancestors or descendants exist) */
+  truncated: { ancestors: boolean; descendants: boolean };
+}
+
+export interface SavedQueryRecord {
+  id: string;
+  owner: string;
+  name: string;
+  query: string;
+  description: string | null;
+  createdAt: number;
+}
+
 export interface Store {
   /**
    * Commits the batches in one transaction (group commit) that is durable (fsynced) when the
@@ -144,6 +236,20 @@ export interface Store {
 
   appendAudit(entry: AuditEntry): Promise<void>;
   listAudit(limit: number): Promise<AuditEntry[]>;
+
+  /** Events matching a search query, in the requested order, with a capped total. */
+  searchEvents(request: SearchRequest): Promise<SearchPage>;
+  /** Top values of a field and/or a time histogram over the events matching a query. */
+  aggregateEvents(request: SearchAggRequest): Promise<SearchAggs>;
+  /** Brings the substring index up to date with up to `maxRows` new events; returns rows indexed. */
+  indexSearchText(maxRows: number): Promise<number>;
+  /** The execution profile of a process: ancestors, itself, descendants; undefined when no event names it. */
+  processTree(entityId: string, bounds: ProcessTreeBounds): Promise<ProcessTree | undefined>;
+
+  listSavedQueries(owner: string): Promise<SavedQueryRecord[]>;
+  createSavedQuery(record: SavedQueryRecord): Promise<void>;
+  /** Deletes the owner's query; false when the owner has no query with this id. */
+  deleteSavedQuery(owner: string, id: string): Promise<boolean>;
 
   close(): Promise<void>;
 }

@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import type { xdr } from '../../../../proto/index.js';
 import type { SensorStats } from '../index.js';
 
@@ -24,11 +24,14 @@ let bundled: Promise<string> | undefined;
 export function bundleHarness(): Promise<string> {
   bundled ??= (async () => {
     mkdirSync(HARNESS_DIR, { recursive: true });
+    // Test files run in parallel and each bundles: write aside, then rename (atomic) into place.
     const outfile = join(HARNESS_DIR, 'sensor-harness.mjs');
+    const tmp = `${outfile}.${process.pid}.tmp`;
     await build({
-      entryPoints: [join(root, 'agent/src/sensors/testing/harness.ts')], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20',
+      entryPoints: [join(root, 'agent/src/sensors/testing/harness.ts')], outfile: tmp, bundle: true, platform: 'node', format: 'esm', target: 'node20',
       packages: 'external', logLevel: 'warning', absWorkingDir: root,
     });
+    renameSync(tmp, outfile);
     return outfile;
   })();
   return bundled;
@@ -72,14 +75,16 @@ export async function startHarness(config: { hostId?: string; sensors: unknown; 
       });
     },
     stop() {
-      return new Promise((resolve, reject) => {
+      stopping ??= new Promise((resolve, reject) => {
         stopResolve = resolve;
         child.stdin!.end();
-        setTimeout(() => reject(new Error('harness did not stop')), 10_000);
+        setTimeout(() => reject(new Error('harness did not stop')), 10_000).unref();
       });
+      return stopping;
     },
   };
   const waiters = new Set<(ev: xdr.v1.IEvent) => void>();
+  let stopping: ReturnType<Harness['stop']> | undefined;
   let stopResolve: ((v: { stats: SensorStats; cpu: NodeJS.CpuUsage; maxRssKb: number }) => void) | undefined;
   let readyResolve: () => void = () => {};
   const ready = new Promise<void>((r) => (readyResolve = r));

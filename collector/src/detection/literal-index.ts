@@ -1,0 +1,110 @@
+// Pre-filter by literal: each rule that is not indexed by executable names literals that an
+// event must contain (lower-cased) in some field for the rule to possibly match. Per field, one
+// Aho-Corasick automaton over all rules' literals finds the candidate rules in a single pass
+// over the text; only those are then tested. Characters above 127 share one column, which can
+// only add candidates, never lose one.
+
+/** A necessary condition: the event matches only if one of these (slot, literal) pairs is present. */
+export type Requirement = { slot: number; lit: string }[];
+
+export class LiteralAutomaton {
+  /** ASCII code -> column; 0 is "any other character" (all of code >= 128 too). */
+  private readonly columns = new Uint8Array(128);
+  private width = 1;
+  private delta: Int32Array = new Int32Array(0);
+  private out: (number[] | undefined)[] = [];
+  private readonly pending: { lit: string; rule: number }[] = [];
+
+  add(lit: string, rule: number): void {
+    this.pending.push({ lit, rule });
+  }
+
+  /** A key naming the literal set, so buckets with the same rules can share one automaton. */
+  key(): string {
+    return this.pending.map((p) => `${p.rule}:${p.lit}`).sort().join('\0');
+  }
+
+  private column(code: number): number {
+    return code < 128 ? this.columns[code] : 0;
+  }
+
+  /** Builds the full DFA (goto with failure transitions folded in). */
+  build(): void {
+    for (const { lit } of this.pending) {
+      for (let i = 0; i < lit.length; i++) {
+        const c = lit.charCodeAt(i);
+        if (c < 128 && this.columns[c] === 0) this.columns[c] = this.width++;
+      }
+    }
+    const W = this.width;
+    const trie: Int32Array[] = [new Int32Array(W).fill(-1)];
+    const out: Set<number>[] = [new Set()];
+    for (const { lit, rule } of this.pending) {
+      let s = 0;
+      for (let i = 0; i < lit.length; i++) {
+        const c = this.column(lit.charCodeAt(i));
+        if (trie[s][c] < 0) {
+          trie[s][c] = trie.length;
+          trie.push(new Int32Array(W).fill(-1));
+          out.push(new Set());
+        }
+        s = trie[s][c];
+      }
+      out[s].add(rule);
+    }
+    const n = trie.length;
+    const delta = new Int32Array(n * W);
+    const fail = new Int32Array(n);
+    const queue: number[] = [];
+    for (let c = 0; c < W; c++) {
+      const v = trie[0][c];
+      delta[c] = v > 0 ? v : 0;
+      if (v > 0) queue.push(v);
+    }
+    for (let qi = 0; qi < queue.length; qi++) {
+      const u = queue[qi];
+      for (const r of out[fail[u]]) out[u].add(r);
+      for (let c = 0; c < W; c++) {
+        const v = trie[u][c];
+        if (v > 0) {
+          fail[v] = delta[fail[u] * W + c];
+          delta[u * W + c] = v;
+          queue.push(v);
+        } else {
+          delta[u * W + c] = delta[fail[u] * W + c];
+        }
+      }
+    }
+    this.delta = delta;
+    this.out = out.map((x) => (x.size > 0 ? [...x] : undefined));
+  }
+
+  /** Calls `hit(rule)` for every rule with a literal in `text` (a rule may be reported more than once). */
+  scan(text: string, hit: (rule: number) => void): void {
+    const delta = this.delta;
+    const out = this.out;
+    const columns = this.columns;
+    const W = this.width;
+    let s = 0;
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      s = delta[s * W + (code < 128 ? columns[code] : 0)];
+      const o = out[s];
+      if (o !== undefined) for (let k = 0; k < o.length; k++) hit(o[k]);
+    }
+  }
+}
+
+/** AND: any one child's requirement is necessary; pick the most selective (longest shortest literal, then fewest). */
+export function reqAnd(reqs: (Requirement | undefined)[]): Requirement | undefined {
+  let best: Requirement | undefined;
+  const score = (r: Requirement) => Math.min(...r.map((x) => x.lit.length)) * 1000 - r.length;
+  for (const r of reqs) if (r && (!best || score(r) > score(best))) best = r;
+  return best;
+}
+
+/** OR: every branch must contribute, and any of their literals may be the one present. */
+export function reqOr(reqs: (Requirement | undefined)[]): Requirement | undefined {
+  if (reqs.length === 0 || reqs.some((r) => !r)) return undefined;
+  return reqs.flatMap((r) => r!);
+}
