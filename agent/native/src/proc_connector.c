@@ -245,7 +245,7 @@ static void handle_msg(handle *h, struct cn_msg *cn, double offset) {
       if (!(e = new_event(EV_FORK))) return;
       e->pid = ev->event_data.fork.child_tgid;
       e->ppid = ev->event_data.fork.parent_tgid;
-      e->start_ticks = read_start_ticks(e->pid);
+      // start time is read by JS (or at exec): nothing may delay the read of the exec that follows
       break;
     case PROC_EVENT_EXEC:
       if (!(e = new_event(EV_EXEC))) return;

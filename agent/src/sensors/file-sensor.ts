@@ -33,6 +33,7 @@ interface PendingDelete {
   path: string;
   known: Known;
   timer: NodeJS.Timeout;
+  fill: (ev: xdr.v1.IEvent | undefined) => void;
 }
 
 export class FileSensor implements Sensor {
@@ -103,7 +104,10 @@ export class FileSensor implements Sensor {
   async stop(): Promise<void> {
     if (this.refreshTimer) clearInterval(this.refreshTimer);
     for (const t of this.checks.values()) clearTimeout(t);
-    for (const d of this.pendingDeletes.values()) clearTimeout(d.timer);
+    for (const d of this.pendingDeletes.values()) {
+      clearTimeout(d.timer);
+      d.fill(this.deleteEvent(d.path, d.known));
+    }
     this.checks.clear();
     this.pendingDeletes.clear();
     await this.watcher?.close();
@@ -131,6 +135,7 @@ export class FileSensor implements Sensor {
     const pend = this.pendingDeletes.get(`${k.dev}:${k.ino}`);
     if (pend && pend.path !== path) {
       clearTimeout(pend.timer);
+      pend.fill(undefined);
       this.pendingDeletes.delete(`${k.dev}:${k.ino}`);
       this.c.renames++;
       this.emitFile(Action.RENAME, path, k, pend.path);
@@ -147,12 +152,13 @@ export class FileSensor implements Sensor {
       return;
     }
     const id = `${k.dev}:${k.ino}`;
+    // The delete holds its place in the output while it waits to learn whether it was a rename.
+    const fill = this.out.reserve();
     const timer = setTimeout(() => {
       this.pendingDeletes.delete(id);
-      this.emitDelete(path, k);
+      fill(this.deleteEvent(path, k));
     }, this.cfg.rename_window_ms);
-    // A pending delete holds its place in the output so events stay in order.
-    this.pendingDeletes.set(id, { path, known: k, timer });
+    this.pendingDeletes.set(id, { path, known: k, timer, fill });
   }
 
   /**
@@ -204,10 +210,14 @@ export class FileSensor implements Sensor {
   }
 
   private emitDelete(path: string, k: Known | undefined): void {
-    this.out.push({
+    this.out.push(this.deleteEvent(path, k));
+  }
+
+  private deleteEvent(path: string, k: Known | undefined): xdr.v1.IEvent {
+    return {
       timeMs: Date.now(),
       file: { action: Action.DELETE, path, size: k?.size ?? 0, mode: (k?.mode ?? 0) & 0o7777, modeSet: k !== undefined, owner: k ? this.ctx.users.name(k.uid) || String(k.uid) : '' },
-    });
+    };
   }
 
   private onError(err: NodeJS.ErrnoException): void {

@@ -4,7 +4,7 @@
 import { hash } from 'node:crypto';
 import { basename } from 'node:path';
 import type { xdr } from '../../../proto/index.js';
-import { joinCommandLine, listPids, readProcDetails, type ProcDetails } from './proc-fs.js';
+import { joinCommandLine, listPids, readProcDetails, readProcStat, type ProcDetails } from './proc-fs.js';
 
 export interface ProcEntry {
   pid: number;
@@ -112,14 +112,27 @@ export class ProcessTable {
     return e;
   }
 
+  /**
+   * Like get(), but checks /proc that the pid was not reused since the entry was made (one
+   * small read). For owners looked up by other sensors, which may run without the process sensor.
+   */
+  current(pid: number): ProcEntry | undefined {
+    const e = this.byPid.get(pid);
+    if (!e) return this.get(pid);
+    const st = readProcStat(pid);
+    if (!st || st.startTicks === e.startTicks) return e;
+    this.byPid.delete(pid);
+    return this.get(pid);
+  }
+
   ref(pid: number): xdr.v1.IProcessRef | undefined {
-    const e = this.get(pid);
+    const e = this.current(pid);
     if (!e) return undefined;
     return { entityId: e.entityId, pid: e.pid, name: e.name, executable: e.exe, commandLine: e.commandLine };
   }
 
   isSelfPid(pid: number): boolean {
-    const e = this.get(pid);
+    const e = this.current(pid);
     return e ? e.self : pid === this.o.agentPid;
   }
 

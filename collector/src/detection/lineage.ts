@@ -2,7 +2,9 @@
 // map, each process entity's parent and whether it is a boundary (init, sshd, cron, container
 // shims: processes that start unrelated work). An event's lineage key is the entity id of the
 // root-most known ancestor below the first boundary: one login session, one cron job, one
-// service's tree. Oldest entries are evicted at the cap and counted.
+// service's tree. Bounded by two generations of half the cap each: when the young map fills,
+// the old one is dropped whole (counted as evicted) — O(1), unlike deleting a Map's oldest key,
+// which gets slower as deleted slots pile up at the front.
 import type { EcsEvent } from '../pipeline/ecs.js';
 
 export const DEFAULT_BOUNDARIES: readonly string[] = [
@@ -30,7 +32,8 @@ const basename = (p: unknown): string => {
 };
 
 export class LineageTracker {
-  private readonly map = new Map<string, Entity>();
+  private young = new Map<string, Entity>();
+  private old = new Map<string, Entity>();
   private readonly max: number;
   private readonly depth: number;
   private readonly boundaries: Set<string>;
@@ -43,7 +46,11 @@ export class LineageTracker {
   }
 
   get size(): number {
-    return this.map.size;
+    return this.young.size + this.old.size;
+  }
+
+  private get(id: string): Entity | undefined {
+    return this.young.get(id) ?? this.old.get(id);
   }
 
   private isBoundary(exe: unknown, name: unknown, pid: unknown): boolean {
@@ -53,12 +60,13 @@ export class LineageTracker {
   }
 
   private put(id: string, e: Entity): void {
-    if (!this.map.has(id) && this.map.size >= this.max) {
-      const oldest = this.map.keys().next().value as string;
-      this.map.delete(oldest);
-      this.evicted++;
+    if (this.young.size >= Math.max(1, this.max >> 1)) {
+      this.evicted += this.old.size;
+      this.old = this.young;
+      this.young = new Map();
     }
-    this.map.set(id, e);
+    this.old.delete(id);
+    this.young.set(id, e);
   }
 
   /** Learns the event's process and parent. Called for every event before correlation. */
@@ -66,12 +74,12 @@ export class LineageTracker {
     const id = ev['process.entity_id'];
     if (typeof id !== 'string') return;
     const parent = ev['process.parent.entity_id'];
-    const known = this.map.get(id);
+    const known = this.get(id);
     const parentId = typeof parent === 'string' ? parent : undefined;
     if (!known || (parentId && known.parent !== parentId)) {
       this.put(id, { parent: parentId ?? known?.parent, boundary: this.isBoundary(ev['process.executable'], ev['process.name'], ev['process.pid']) });
     }
-    if (parentId && !this.map.has(parentId)) {
+    if (parentId && !this.get(parentId)) {
       this.put(parentId, { boundary: this.isBoundary(ev['process.parent.executable'], ev['process.parent.name'], ev['process.parent.pid']) });
     }
   }
@@ -85,9 +93,9 @@ export class LineageTracker {
   rootOf(id: string): string {
     let cur = id;
     for (let d = 0; d < this.depth; d++) {
-      const e = this.map.get(cur);
+      const e = this.get(cur);
       if (!e || e.boundary || !e.parent) return cur;
-      const p = this.map.get(e.parent);
+      const p = this.get(e.parent);
       if (!p || p.boundary) return cur;
       cur = e.parent;
     }

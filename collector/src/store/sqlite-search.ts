@@ -200,7 +200,7 @@ function sortColumn(sort: SearchSort | undefined): { c: EventColumn; desc: boole
 }
 
 /** How a query runs: driven by the substring index (few candidates) or by a scan in index order. */
-type Plan = { mode: 'scan' } | { mode: 'fts'; match: string; watermark: number };
+type Plan = { mode: 'scan' } | { mode: 'fts' | 'scan-fts-count'; match: string; watermark: number };
 
 /** The parts of a WHERE clause, in order, and their parameters. */
 class Where {
@@ -237,6 +237,7 @@ export class SqliteSearch {
          SELECT id, ${BARE_COLUMNS.join(', ')} FROM events
          WHERE id > ? AND id <= ? AND (${BARE_COLUMNS.map((c) => `${c} IS NOT NULL`).join(' OR ')})`,
       ),
+      rowsInRange: db.prepare<[number, number, number], number>('SELECT count(*) FROM (SELECT 1 FROM events WHERE ts >= ? AND ts < ? LIMIT ?)').pluck(),
       probe: db.prepare<[string, number], number>('SELECT count(*) FROM (SELECT 1 FROM events_fts WHERE events_fts MATCH ? LIMIT ?)').pluck(),
       processEvents: db.prepare<[string], Record<string, unknown>>(
         `SELECT ts, event_type, process_pid, process_name, process_executable, process_command_line, process_user_name,
@@ -296,12 +297,22 @@ export class SqliteSearch {
     return done;
   }
 
-  /** Substring index or scan: the index drives when the query has a required substring term with few candidates. */
-  plan(compiled: CompiledQuery): Plan {
+  /**
+   * Substring index or scan. The index drives when the query has a required substring term
+   * with fewer than FTS_DRIVE_MAX candidates, unless the time range itself holds fewer rows
+   * than that (then a scan of the range is cheaper than asking the index). With more
+   * candidates the page comes from the time-ordered scan (frequent terms fill it quickly) and
+   * the count from the index.
+   */
+  plan(compiled: CompiledQuery, filter: SearchFilter): Plan {
     if (compiled.fts === undefined) return { mode: 'scan' };
-    const n = this.stmt.probe.get(compiled.fts, FTS_DRIVE_MAX);
-    if (n === undefined || n >= FTS_DRIVE_MAX) return { mode: 'scan' };
-    return { mode: 'fts', match: compiled.fts, watermark: this.stmt.watermark.get() ?? 0 };
+    if (filter.from !== undefined || filter.to !== undefined) {
+      const inRange = this.stmt.rowsInRange.get(filter.from ?? Number.MIN_SAFE_INTEGER, filter.to ?? Number.MAX_SAFE_INTEGER, FTS_DRIVE_MAX);
+      if (inRange !== undefined && inRange < FTS_DRIVE_MAX) return { mode: 'scan' };
+    }
+    const n = this.stmt.probe.get(compiled.fts, FTS_DRIVE_MAX) ?? FTS_DRIVE_MAX;
+    const watermark = this.stmt.watermark.get() ?? 0;
+    return { mode: n < FTS_DRIVE_MAX ? 'fts' : 'scan-fts-count', match: compiled.fts, watermark };
   }
 
   /** The WHERE clause of a filter under a plan; SQL text depends only on the query's shape and the plan. */
@@ -351,13 +362,12 @@ export class SqliteSearch {
 
   search(request: SearchRequest): SearchPage {
     const compiled = compileQuery(request.query);
-    const plan = this.plan(compiled);
+    const plan = this.plan(compiled, request);
     const { sql, params } = this.pageSql(request, plan, compiled);
     const rows = this.prepared(sql).raw(true).all(...params) as unknown[][];
     const more = rows.length > request.limit;
     if (more) rows.length = request.limit;
-    const w = this.where(request, compiled, plan);
-    const total = this.prepared(`SELECT count(*) FROM (SELECT 1 FROM events ${w.sql} LIMIT ?)`).pluck().get(...w.params, SEARCH_TOTAL_CAP + 1) as number;
+    const total = this.count(request, compiled, plan);
     const page: SearchPage = { events: rows.map(toEvent), total: Math.min(total, SEARCH_TOTAL_CAP), totalCapped: total > SEARCH_TOTAL_CAP };
     if (more) {
       const last = rows[rows.length - 1]!;
@@ -367,9 +377,28 @@ export class SqliteSearch {
     return page;
   }
 
+  /** Matches up to SEARCH_TOTAL_CAP + 1. */
+  private count(filter: SearchFilter, compiled: CompiledQuery, plan: Plan): number {
+    const cap = SEARCH_TOTAL_CAP + 1;
+    if (plan.mode !== 'scan-fts-count') {
+      const w = this.where(filter, compiled, plan);
+      return this.prepared(`SELECT count(*) FROM (SELECT 1 FROM events ${w.sql} LIMIT ?)`).pluck().get(...w.params, cap) as number;
+    }
+    // A frequent substring: walk the index's matches (in rowid order, stopping at the cap)
+    // rather than scanning the table for them, plus the rows the index has not caught up with.
+    const w = this.where(filter, compiled, { mode: 'scan' });
+    const rest = w.sql === '' ? '' : ` AND ${w.terms.join(' AND ')}`;
+    return this.prepared(
+      `SELECT count(*) FROM (SELECT 1 FROM events_fts JOIN events ON events.id = events_fts.rowid WHERE events_fts MATCH ? AND events.id <= ?${rest}`
+      + ` UNION ALL SELECT 1 FROM events WHERE events.id > ?${rest} LIMIT ?)`,
+    ).pluck().get(plan.match, plan.watermark, ...w.params, plan.watermark, ...w.params, cap) as number;
+  }
+
   aggregate(request: SearchAggRequest): SearchAggs {
     const compiled = compileQuery(request.query);
-    const plan = this.plan(compiled);
+    // Aggregations read every match: the index helps only when it drives.
+    const chosen = this.plan(compiled, request);
+    const plan: Plan = chosen.mode === 'fts' ? chosen : { mode: 'scan' };
     const out: SearchAggs = {};
     if (request.terms !== undefined) {
       const { field, size } = request.terms;
