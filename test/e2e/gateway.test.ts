@@ -116,6 +116,18 @@ describe('gateway', () => {
       expect((await a.closed).code).toBe(1009);
     });
 
+    it('a malformed batch after authenticating', async () => {
+      const a = await helloRaw(c.agentUrl, cert, id, 'gw-host');
+      a.send(Buffer.from([0x1a, 0x05, 0x08, 0x01, 0x12, 0x7f, 0x00]));
+      await expectRefusal(a, 'bad_frame');
+    });
+
+    it('a batch with more events than the bound', async () => {
+      const a = await helloRaw(c.agentUrl, cert, id, 'gw-host');
+      a.send({ batch: { seq: 5, events: Array.from({ length: 10_001 }, () => ({ timeMs: 1 })) } });
+      await expectRefusal(a, 'bad_frame');
+    });
+
     it('enrollment with an unknown, used-up or expired token', async () => {
       await expect(enrollRaw(c.agentUrl, cert, 'xdrenroll_nope')).rejects.toThrow(/unknown_token/);
       const once = await enrollToken(['--uses', '1']);

@@ -3,7 +3,7 @@
 // rename_window_ms (inotify's move pair; otherwise a move shows as delete + create). Symlinks
 // are not followed. Running out of inotify watches (ENOSPC) is reported once and the sensor
 // keeps watching what it could. Writes to one file are coalesced: at most one MODIFY per second
-// per path, with the size and hash at that moment.
+// per path (per 10 s for files over 1 MiB), with the size and hash at that moment.
 import { watch, type FSWatcher } from 'chokidar';
 import type { Stats } from 'node:fs';
 import { lstat } from 'node:fs/promises';
@@ -17,6 +17,9 @@ import { NOTICE_CODES, notice, type Sensor, type SensorContext, type SensorCount
 
 const Action = wire.FileEvent.Action;
 const MODIFY_COALESCE_MS = 1000;
+// A big file written continuously (a database, its WAL) is re-hashed at most every 10 s.
+const BIG_FILE_BYTES = 1024 * 1024;
+const BIG_FILE_COALESCE_MS = 10_000;
 
 interface Known {
   dev: number;
@@ -42,7 +45,7 @@ export class FileSensor implements Sensor {
   private readonly known = new Map<string, Known>();
   private readonly pendingDeletes = new Map<string, PendingDelete>();
   private readonly checks = new Map<string, NodeJS.Timeout>();
-  private readonly lastReport = new Map<string, number>();
+  private readonly lastReport = new Map<string, { at: number; size: number }>();
   private readonly out: OrderedQueue<xdr.v1.IEvent>;
   private readonly ignore: string[];
   private watched = new Set<string>();
@@ -167,8 +170,9 @@ export class FileSensor implements Sensor {
    */
   private scheduleCheck(path: string): void {
     if (this.checks.has(path)) return;
-    const last = this.lastReport.get(path) ?? 0;
-    const delay = Math.max(20, last + MODIFY_COALESCE_MS - Date.now());
+    const last = this.lastReport.get(path);
+    const window = last && last.size > BIG_FILE_BYTES ? BIG_FILE_COALESCE_MS : MODIFY_COALESCE_MS;
+    const delay = Math.max(20, (last?.at ?? 0) + window - Date.now());
     this.checks.set(path, setTimeout(() => {
       this.checks.delete(path);
       void this.check(path);
@@ -190,7 +194,7 @@ export class FileSensor implements Sensor {
     const content = prev.size !== k.size || prev.mtimeMs !== k.mtimeMs || prev.ino !== k.ino;
     const attrs = prev.mode !== k.mode || prev.uid !== k.uid || prev.gid !== k.gid;
     if (content && k.isFile) {
-      this.lastReport.set(path, Date.now());
+      this.lastReport.set(path, { at: Date.now(), size: k.size });
       if (this.lastReport.size > 10_000) this.lastReport.clear();
       this.emitFile(Action.MODIFY, path, k);
     } else if (attrs) this.emitFile(Action.CHMOD, path, k);

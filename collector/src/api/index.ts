@@ -12,6 +12,9 @@ import agentsRoutes from './routes/agents.js';
 import auditRoutes from './routes/audit.js';
 import eventsRoutes from './routes/events.js';
 import healthRoutes from './routes/health.js';
+import processesRoutes from './routes/processes.js';
+import searchRoutes from './routes/search.js';
+import savedQueriesRoutes from './routes/search-saved-queries.js';
 import tokensRoutes from './routes/tokens.js';
 
 export { ApiError, API_ERRORS, type ApiErrorCode } from './errors.js';
@@ -95,6 +98,9 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
     await v1.register(eventsRoutes, { store: deps.store });
     await v1.register(tokensRoutes, { store: deps.store });
     await v1.register(auditRoutes, { store: deps.store });
+    await v1.register(searchRoutes, { store: deps.store });
+    await v1.register(savedQueriesRoutes, { store: deps.store });
+    await v1.register(processesRoutes, { store: deps.store });
   }, { prefix: API_PREFIX });
 
   return app;

@@ -144,11 +144,14 @@ describe('OpenAPI document', () => {
       'GET /api/v1/events', 'GET /api/v1/events/count',
       'GET /api/v1/tokens', 'POST /api/v1/tokens', 'DELETE /api/v1/tokens/{id}',
       'GET /api/v1/audit',
+      'POST /api/v1/search', 'POST /api/v1/search/export',
+      'GET /api/v1/saved-queries', 'POST /api/v1/saved-queries', 'DELETE /api/v1/saved-queries/{id}',
+      'GET /api/v1/processes/{entityId}/tree',
     ];
     expect(documented.filter((d) => !d.startsWith('HEAD ')).sort()).toEqual([...expected].sort());
     for (const e of expected) {
       const [method, path] = e.split(' ') as [string, string];
-      expect(fx.app.hasRoute({ method: method as 'GET', url: path.replace('{id}', ':id') }), e).toBe(true);
+      expect(fx.app.hasRoute({ method: method as 'GET', url: path.replace('{id}', ':id').replace('{entityId}', ':entityId') }), e).toBe(true);
     }
     expect(doc.paths['/api/v1/tokens'].post['x-required-role']).toBe('admin');
     expect(doc.paths['/api/v1/tokens'].post.security).toEqual([{ bearerAuth: [] }]);

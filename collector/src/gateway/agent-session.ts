@@ -9,6 +9,7 @@ import type { CollectorMetrics } from '../metrics.js';
 import type { BatchQueue } from '../pipeline/batch-queue.js';
 import type { EventOrigin } from '../pipeline/normalise.js';
 import type { HostInventoryRecord, Store } from '../store/store.js';
+import { readBatchFrame, type BatchFrame } from './batch-frame.js';
 import { REFUSALS, type RefusalCode } from './refusals.js';
 
 export interface SessionContext {
@@ -109,6 +110,11 @@ export class AgentSession {
     if (this.state === 'closed') return;
     this.resetLiveness();
     if (!isBinary) return this.refuse('bad_frame', 'text frame; frames are binary protobuf');
+    if (this.state === 'online') {
+      const batch = readBatchFrame(data as Buffer);
+      if (typeof batch === 'string') return this.refuse('bad_frame', batch);
+      if (batch) return this.onBatch(batch);
+    }
     let frame: xdr.v1.AgentFrame;
     try {
       frame = wire.AgentFrame.decode(data as Buffer);
@@ -123,7 +129,7 @@ export class AgentSession {
     }
     if (this.state === 'busy') return this.refuse('unexpected_frame', `${frame.body} during the handshake`);
     switch (frame.body) {
-      case 'batch': return this.onBatch(frame.batch!);
+      case 'batch': return this.refuse('bad_frame', 'a batch must be the only field of its frame');
       case 'heartbeat': return this.onHeartbeat();
       case 'inventory': return void this.onInventory(frame.inventory!);
       case 'commandResult':
@@ -211,15 +217,15 @@ export class AgentSession {
     this.ws.close(1000, 'enrolled');
   }
 
-  private onBatch(batch: xdr.v1.IEventBatch): void {
-    const seq = Number(batch.seq ?? 0);
-    if (!Number.isSafeInteger(seq) || seq <= 0) return this.refuse('bad_frame', `batch seq must be a positive integer, got ${batch.seq}`);
-    const count = batch.events?.length ?? 0;
-    if (count > this.ctx.maxBatchEvents) return this.refuse('bad_frame', `batch ${seq} carries ${count} events; the bound is ${this.ctx.maxBatchEvents}`);
+  private onBatch(batch: BatchFrame): void {
+    const { seq, events } = batch;
+    if (!Number.isSafeInteger(seq) || seq <= 0) return this.refuse('bad_frame', `batch seq must be a positive integer, got ${seq}`);
+    if (events > this.ctx.maxBatchEvents) return this.refuse('bad_frame', `batch ${seq} carries ${events} events; the bound is ${this.ctx.maxBatchEvents}`);
     this.ctx.queue.push({
       origin: this.origin!,
       seq,
-      events: batch.events ?? [],
+      events,
+      bytes: batch.bytes,
       settle: (outcome) => {
         if ('error' in outcome) return; // unacked: the agent resends from its spool
         this.send({ ack: { seq, duplicate: outcome.duplicate } });

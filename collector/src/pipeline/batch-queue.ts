@@ -2,13 +2,15 @@
 // the events it holds (decoded events are what costs memory). When it reaches its high-water mark the gateway pauses the sockets that feed it (backpressure)
 // and resumes them when it drains below half, so memory stays flat under any load. A NATS
 // JetStream bus replaces this class when collectors scale out (ARCHITECTURE.md, Scale).
-import type { xdr } from '../../../proto/index.js';
 import type { EventOrigin } from './normalise.js';
 
 export interface IncomingBatch {
   origin: EventOrigin;
   seq: number;
-  events: xdr.v1.IEvent[];
+  /** number of events in `bytes` */
+  events: number;
+  /** the encoded EventBatch, decoded when it is committed */
+  bytes: Uint8Array;
   /** called exactly once: after the batch is committed (durable) or when it could not be. */
   settle(outcome: { duplicate: boolean } | { error: Error }): void;
 }
@@ -36,7 +38,7 @@ export class BatchQueue {
 
   push(batch: IncomingBatch): void {
     this.items.push(batch);
-    this.events += batch.events.length;
+    this.events += batch.events;
     this.itemWaiter?.();
     this.itemWaiter = null;
   }
@@ -47,9 +49,9 @@ export class BatchQueue {
     let events = 0;
     while (this.head < this.items.length) {
       const next = this.items[this.head];
-      if (out.length > 0 && events + next.events.length > maxEvents) break;
+      if (out.length > 0 && events + next.events > maxEvents) break;
       out.push(next);
-      events += next.events.length;
+      events += next.events;
       this.head++;
     }
     this.events -= events;

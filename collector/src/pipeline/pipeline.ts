@@ -2,6 +2,7 @@
 // transaction for everything waiting) -> settle (ack) -> publish committed events to
 // subscribers (detection). Acks never precede the fsync that makes the batch durable.
 import type { Logger } from 'pino';
+import { wire } from '../../../proto/index.js';
 import type { CollectorMetrics } from '../metrics.js';
 import { StoreError } from '../store/errors.js';
 import type { BatchToCommit, CommitOutcome, Store } from '../store/store.js';
@@ -114,8 +115,9 @@ export class Pipeline {
     const batches: BatchToCommit[] = [];
     for (const b of group) {
       const events: EcsEvent[] = [];
-      for (let i = 0; i < b.events.length; i++) {
-        const ev = normaliseEvent(b.events[i], b.origin, b.seq, i);
+      const decoded = wire.EventBatch.decode(b.bytes).events;
+      for (let i = 0; i < decoded.length; i++) {
+        const ev = normaliseEvent(decoded[i], b.origin, b.seq, i);
         if (typeof ev === 'string') {
           this.metrics.eventsInvalid.inc();
           this.log.warn({ agent: b.origin.agentId, seq: b.seq, reason: ev }, 'event skipped: it cannot be normalised');
@@ -124,7 +126,7 @@ export class Pipeline {
         if (ev['event.action'] === 'spool_dropped') this.metrics.spoolDropped.inc(Number(ev['event.count'] ?? 0));
         events.push(ev);
       }
-      this.metrics.eventsReceived.inc(b.events.length);
+      this.metrics.eventsReceived.inc(decoded.length);
       batches.push({ agentId: b.origin.agentId, seq: b.seq, events });
     }
     const outcomes = await this.commitOrIsolate(batches);

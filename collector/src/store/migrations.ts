@@ -141,6 +141,87 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 3,
+    name: 'detection: OATs, alerts, detection state, exceptions, host criticality',
+    up(db) {
+      // OATs are append-only (retention deletes by ts); `risk` is the level as 0-4 for range
+      // filters; techniques/tactics are JSON arrays (filtered with json_each, the table is small
+      // next to events). The event is copied so that an alert can be explained after retention.
+      // Alerts: the columns are what the Workbench filters and sorts on; `body` holds what
+      // detection derives (scope, highlights, evidence), `notes` what analysts write.
+      db.exec(`
+        CREATE TABLE oats (
+          id INTEGER PRIMARY KEY,
+          ts INTEGER NOT NULL,
+          rule_id TEXT NOT NULL,
+          rule_title TEXT NOT NULL,
+          level TEXT NOT NULL,
+          risk INTEGER NOT NULL,
+          techniques TEXT NOT NULL,
+          tactics TEXT NOT NULL,
+          host_id TEXT,
+          host_name TEXT,
+          process_entity_id TEXT,
+          user_name TEXT,
+          event_id TEXT NOT NULL,
+          event TEXT NOT NULL
+        );
+        CREATE INDEX oats_ts ON oats (ts);
+        CREATE INDEX oats_host_ts ON oats (host_id, ts);
+        CREATE INDEX oats_rule_ts ON oats (rule_id, ts);
+        CREATE INDEX oats_event ON oats (event_id);
+        CREATE INDEX oats_entity ON oats (process_entity_id) WHERE process_entity_id IS NOT NULL;
+
+        CREATE TABLE alerts (
+          id TEXT PRIMARY KEY,
+          model_id TEXT NOT NULL,
+          group_key TEXT NOT NULL,
+          level TEXT NOT NULL,
+          score INTEGER NOT NULL,
+          status TEXT NOT NULL CHECK (status IN ('new', 'in_progress', 'closed')),
+          resolution TEXT CHECK (resolution IN ('true_positive', 'false_positive', 'benign')),
+          assignee TEXT,
+          first_seen INTEGER NOT NULL,
+          last_seen INTEGER NOT NULL,
+          created_at INTEGER NOT NULL,
+          updated_at INTEGER NOT NULL,
+          hosts TEXT NOT NULL,
+          body TEXT NOT NULL,
+          notes TEXT NOT NULL
+        );
+        CREATE INDEX alerts_key ON alerts (model_id, group_key, status);
+        CREATE INDEX alerts_score ON alerts (score DESC, id);
+        CREATE INDEX alerts_status_score ON alerts (status, score DESC, id);
+
+        CREATE TABLE detection_state (
+          rule_id TEXT PRIMARY KEY,
+          enabled INTEGER NOT NULL,
+          updated_by TEXT NOT NULL,
+          updated_at INTEGER NOT NULL
+        );
+
+        CREATE TABLE detection_exceptions (
+          id TEXT PRIMARY KEY,
+          rule_id TEXT NOT NULL,
+          hosts TEXT NOT NULL,
+          conditions TEXT NOT NULL,
+          comment TEXT NOT NULL,
+          enabled INTEGER NOT NULL,
+          created_by TEXT NOT NULL,
+          created_at INTEGER NOT NULL,
+          updated_at INTEGER NOT NULL
+        );
+
+        CREATE TABLE host_criticality (
+          host_id TEXT PRIMARY KEY,
+          criticality TEXT NOT NULL CHECK (criticality IN ('low', 'medium', 'high', 'critical')),
+          updated_by TEXT NOT NULL,
+          updated_at INTEGER NOT NULL
+        );
+      `);
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -367,8 +367,9 @@ export class SqliteSearch {
     const rows = this.prepared(sql).raw(true).all(...params) as unknown[][];
     const more = rows.length > request.limit;
     if (more) rows.length = request.limit;
-    const total = this.count(request, compiled, plan);
-    const page: SearchPage = { events: rows.map(toEvent), total: Math.min(total, SEARCH_TOTAL_CAP), totalCapped: total > SEARCH_TOTAL_CAP };
+    const upTo = Math.max(SEARCH_TOTAL_CAP, Number.isSafeInteger(request.countUpTo) ? request.countUpTo! : 0);
+    const total = request.count === false ? rows.length : this.count(request, compiled, plan, upTo);
+    const page: SearchPage = { events: rows.map(toEvent), total: Math.min(total, upTo), totalCapped: total > upTo };
     if (more) {
       const last = rows[rows.length - 1]!;
       const { c } = sortColumn(request.sort);
@@ -377,9 +378,9 @@ export class SqliteSearch {
     return page;
   }
 
-  /** Matches up to SEARCH_TOTAL_CAP + 1. */
-  private count(filter: SearchFilter, compiled: CompiledQuery, plan: Plan): number {
-    const cap = SEARCH_TOTAL_CAP + 1;
+  /** Matches up to `upTo` + 1. */
+  private count(filter: SearchFilter, compiled: CompiledQuery, plan: Plan, upTo: number): number {
+    const cap = upTo + 1;
     if (plan.mode !== 'scan-fts-count') {
       const w = this.where(filter, compiled, plan);
       return this.prepared(`SELECT count(*) FROM (SELECT 1 FROM events ${w.sql} LIMIT ?)`).pluck().get(...w.params, cap) as number;
@@ -430,8 +431,8 @@ export class SqliteSearch {
       if (span / interval > HISTOGRAM_MAX_BUCKETS) {
         throw bad(`histogram interval ${interval} ms gives ${Math.ceil(span / interval)} buckets over this range; the limit is ${HISTOGRAM_MAX_BUCKETS}: widen the interval or narrow from/to`, 'interval');
       }
-      const rows = this.prepared(`SELECT (events.ts / ?) * ? AS b, count(*) AS n FROM events ${w.sql} GROUP BY b ORDER BY b`)
-        .all(interval, interval, ...w.params) as Array<{ b: number; n: number }>;
+      const rows = this.prepared(`SELECT events.ts - (events.ts % ?) AS b, count(*) AS n FROM events ${w.sql} GROUP BY b ORDER BY b`)
+        .all(interval, ...w.params) as Array<{ b: number; n: number }>;
       out.histogram = { interval, buckets: rows.map((r) => ({ start: r.b, count: r.n })) };
     }
     return out;

@@ -8,6 +8,7 @@ import type { EcsEvent } from '../pipeline/ecs.js';
 import { EVENT_COLUMNS, EVENT_COLUMN_BY_FIELD, type EventColumn } from './event-columns.js';
 import { StoreError } from './errors.js';
 import { migrate } from './migrations.js';
+import { SqliteDetection } from './sqlite-detection.js';
 import { SqliteSearch } from './sqlite-search.js';
 import type {
   AgentRecord,
@@ -32,6 +33,7 @@ import type {
   SearchRequest,
   Store,
 } from './store.js';
+import type * as D from './store.js';
 
 /** How long a writer waits for another connection's write lock (the CLI while the server runs). */
 const BUSY_TIMEOUT_MS = 10_000;
@@ -299,6 +301,8 @@ export class SqliteStore implements Store {
   private readonly deleteChunkTx: Database.Transaction<(before: number) => number>;
   /** search, aggregations, process trees, saved queries (sqlite-search.ts) */
   private readonly searcher: SqliteSearch;
+  /** OATs, alerts, tuning (sqlite-detection.ts) */
+  private readonly detection: SqliteDetection;
 
   private constructor(
     private readonly db: Database.Database,
@@ -332,6 +336,7 @@ export class SqliteStore implements Store {
 
     this.stmt = prepareStatements(db);
     this.searcher = new SqliteSearch(db);
+    this.detection = new SqliteDetection(db);
 
     const s = this.stmt;
     this.enrollTx = db.transaction((tokenHash: string, agent: NewAgent, now: number): EnrollOutcome => {
@@ -557,6 +562,80 @@ export class SqliteStore implements Store {
 
   async deleteSavedQuery(owner: string, id: string): Promise<boolean> {
     return this.write(`deleting saved query ${id}`, () => this.searcher.deleteSaved(owner, id));
+  }
+
+  async recordDetections(write: D.DetectionWrite): Promise<D.DetectionWriteResult> {
+    return this.write(`recording ${write.oats.length} OAT(s) and ${write.alerts.length} alert firing(s)`, () => this.detection.record(write));
+  }
+
+  async queryOats(query: D.OatQuery): Promise<D.OatPage> {
+    return this.detection.queryOats(query);
+  }
+
+  async oatsForEvents(eventIds: readonly string[], limit: number): Promise<D.OatRecord[]> {
+    return this.detection.oatsForEvents(eventIds, limit);
+  }
+
+  async listAlerts(query: D.AlertQuery): Promise<D.AlertPage> {
+    return this.detection.listAlerts(query);
+  }
+
+  async getAlert(id: string): Promise<D.AlertRecord | undefined> {
+    return this.detection.getAlert(id);
+  }
+
+  async updateAlert(id: string, patch: D.AlertPatch): Promise<D.AlertRecord | undefined> {
+    return this.write(`updating alert ${id}`, () => this.detection.updateAlert(id, patch));
+  }
+
+  async openAlertsOfHost(hostId: string): Promise<D.AlertRecord[]> {
+    return this.detection.openAlertsOfHost(hostId);
+  }
+
+  async setAlertScores(scores: Array<{ id: string; score: number; scoreParts: D.AlertScoreParts }>, at: number): Promise<void> {
+    this.write('re-scoring alerts', () => this.detection.setAlertScores(scores, at));
+  }
+
+  async listDetectionStates(): Promise<D.DetectionStateRecord[]> {
+    return this.detection.listDetectionStates();
+  }
+
+  async setDetectionState(state: D.DetectionStateRecord): Promise<void> {
+    this.write(`setting the state of detection ${state.ruleId}`, () => this.detection.setDetectionState(state));
+  }
+
+  async listExceptions(): Promise<D.DetectionExceptionRecord[]> {
+    return this.detection.listExceptions();
+  }
+
+  async getException(id: string): Promise<D.DetectionExceptionRecord | undefined> {
+    return this.detection.getException(id);
+  }
+
+  async saveException(record: D.DetectionExceptionRecord): Promise<void> {
+    this.write(`saving exception ${record.id}`, () => this.detection.saveException(record));
+  }
+
+  async deleteException(id: string): Promise<boolean> {
+    return this.write(`deleting exception ${id}`, () => this.detection.deleteException(id));
+  }
+
+  async listHostCriticality(): Promise<D.HostCriticalityRecord[]> {
+    return this.detection.listHostCriticality();
+  }
+
+  async setHostCriticality(hostId: string, criticality: D.AssetCriticality | null, by: string, at: number): Promise<void> {
+    this.write(`setting the criticality of host ${hostId}`, () => this.detection.setHostCriticality(hostId, criticality, by, at));
+  }
+
+  async deleteOatsBefore(before: number): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const n = this.write('deleting old OATs', () => this.detection.deleteOatsChunk(before, DELETE_CHUNK));
+      total += n;
+      if (n < DELETE_CHUNK) return total;
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
   }
 
   async close(): Promise<void> {

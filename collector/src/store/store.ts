@@ -138,6 +138,10 @@ export interface SearchRequest extends SearchFilter {
   /** default `@timestamp` desc */
   sort?: SearchSort;
   after?: SearchCursor;
+  /** count matches up to this many (default and minimum: the store's SEARCH_TOTAL_CAP) */
+  countUpTo?: number;
+  /** false: skip counting (`total` is then the page's length), for follow-up pages of an export */
+  count?: boolean;
 }
 
 export interface SearchPage {
@@ -251,5 +255,261 @@ export interface Store {
   /** Deletes the owner's query; false when the owner has no query with this id. */
   deleteSavedQuery(owner: string, id: string): Promise<boolean>;
 
+  // ---- detection: OATs, alerts, tuning (store/sqlite-detection.ts) ----
+  /** Writes OATs and folds model firings into alerts, in one transaction. */
+  recordDetections(write: DetectionWrite): Promise<DetectionWriteResult>;
+  queryOats(query: OatQuery): Promise<OatPage>;
+  /** OATs of these events (evidence of an alert), oldest first, at most `limit`. */
+  oatsForEvents(eventIds: readonly string[], limit: number): Promise<OatRecord[]>;
+  listAlerts(query: AlertQuery): Promise<AlertPage>;
+  getAlert(id: string): Promise<AlertRecord | undefined>;
+  /** An analyst's change; undefined when no such alert. */
+  updateAlert(id: string, patch: AlertPatch): Promise<AlertRecord | undefined>;
+  /** Open alerts (not closed) that involve this host. */
+  openAlertsOfHost(hostId: string): Promise<AlertRecord[]>;
+  setAlertScores(scores: Array<{ id: string; score: number; scoreParts: AlertScoreParts }>, at: number): Promise<void>;
+  listDetectionStates(): Promise<DetectionStateRecord[]>;
+  setDetectionState(state: DetectionStateRecord): Promise<void>;
+  listExceptions(): Promise<DetectionExceptionRecord[]>;
+  getException(id: string): Promise<DetectionExceptionRecord | undefined>;
+  /** Inserts or replaces by id. */
+  saveException(record: DetectionExceptionRecord): Promise<void>;
+  deleteException(id: string): Promise<boolean>;
+  listHostCriticality(): Promise<HostCriticalityRecord[]>;
+  /** criticality null: back to the default (medium). */
+  setHostCriticality(hostId: string, criticality: AssetCriticality | null, by: string, at: number): Promise<void>;
+  /** Retention for OATs (alerts are kept: they are the record of what was investigated). */
+  deleteOatsBefore(before: number): Promise<number>;
+
   close(): Promise<void>;
+}
+
+
+// ---- Detection (collector/src/detection runs it; these are what it keeps) ----
+
+export type RiskLevel = 'informational' | 'low' | 'medium' | 'high' | 'critical';
+export const RISK_LEVELS: readonly RiskLevel[] = ['informational', 'low', 'medium', 'high', 'critical'];
+
+/** An Observed Attack Technique: one filter match on one event. */
+export interface OatRecord {
+  /** assigned by the store */
+  id?: number;
+  ts: number;
+  ruleId: string;
+  ruleTitle: string;
+  level: RiskLevel;
+  techniques: string[];
+  tactics: string[];
+  hostId: string | null;
+  hostName: string | null;
+  processEntityId: string | null;
+  userName: string | null;
+  eventId: string;
+  /** the matching event, as detection saw it */
+  event: EcsEvent;
+}
+
+export interface OatCursor {
+  ts: number;
+  id: number;
+}
+
+export interface OatQuery {
+  hostId?: string;
+  /** T1059 also matches its sub-techniques (T1059.004) */
+  technique?: string;
+  tactic?: string;
+  /** exact risk levels */
+  risk?: RiskLevel[];
+  ruleId?: string;
+  processEntityId?: string;
+  eventId?: string;
+  from?: number;
+  to?: number;
+  limit: number;
+  after?: OatCursor;
+}
+
+export interface OatPage {
+  oats: OatRecord[];
+  next?: OatCursor;
+}
+
+export type AlertStatus = 'new' | 'in_progress' | 'closed';
+export const ALERT_STATUSES: readonly AlertStatus[] = ['new', 'in_progress', 'closed'];
+export type AlertResolution = 'true_positive' | 'false_positive' | 'benign';
+export const ALERT_RESOLUTIONS: readonly AlertResolution[] = ['true_positive', 'false_positive', 'benign'];
+
+export interface AlertNote {
+  at: number;
+  author: string;
+  text: string;
+}
+
+/** One highlighted value (a command, an address, a file) and the events behind it. */
+export interface HighlightItem {
+  value: string;
+  eventIds: string[];
+  count: number;
+}
+
+export interface AlertHighlights {
+  commands: HighlightItem[];
+  sourceIps: HighlightItem[];
+  destinationIps: HighlightItem[];
+  files: HighlightItem[];
+}
+
+export interface AlertScope {
+  hosts: Array<{ id: string; name: string | null }>;
+  users: string[];
+  processes: Array<{ entityId: string; name: string | null; pid: number | null }>;
+  files: string[];
+  ips: string[];
+}
+
+export interface AlertOatSummary {
+  /** distinct (filter, event) matches behind the alert */
+  count: number;
+  byLevel: Record<RiskLevel, number>;
+  filters: Array<{ id: string; title: string; level: RiskLevel; count: number }>;
+}
+
+/** The inputs of the score, kept so that a change of asset criticality can re-score an alert. */
+export interface AlertScoreParts {
+  base: number;
+  oatPoints: number;
+  breadth: number;
+  criticality: string;
+  factor: number;
+}
+
+/** What detection writes about an alert; an analyst's fields (status, assignee, notes) are separate. */
+export interface AlertDetectionFields {
+  modelId: string;
+  modelTitle: string;
+  level: RiskLevel;
+  groupKey: string;
+  group: Record<string, string>;
+  score: number;
+  scoreParts: AlertScoreParts;
+  firstSeen: number;
+  lastSeen: number;
+  /** times the model fired for this attack */
+  firings: number;
+  eventIds: string[];
+  matchedRules: string[];
+  techniques: string[];
+  tactics: string[];
+  oats: AlertOatSummary;
+  scope: AlertScope;
+  highlights: AlertHighlights;
+}
+
+export interface AlertRecord extends AlertDetectionFields {
+  id: string;
+  status: AlertStatus;
+  resolution: AlertResolution | null;
+  assignee: string | null;
+  notes: AlertNote[];
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** One model firing to fold into its alert: the open alert of (modelId, groupKey), or a new one. */
+export interface AlertUpsert {
+  modelId: string;
+  groupKey: string;
+  /** id for the alert when a new one is created */
+  newId: string;
+  /** runs inside the store's transaction with the open alert of the key, if any */
+  build(existing: AlertRecord | undefined): AlertDetectionFields;
+}
+
+export interface DetectionWrite {
+  oats: OatRecord[];
+  alerts: AlertUpsert[];
+  at: number;
+}
+
+export interface DetectionWriteResult {
+  created: AlertRecord[];
+  updated: AlertRecord[];
+}
+
+export interface AlertCursor {
+  score: number;
+  id: string;
+}
+
+export interface AlertQuery {
+  status?: AlertStatus[];
+  minScore?: number;
+  level?: RiskLevel[];
+  hostId?: string;
+  modelId?: string;
+  assignee?: string;
+  /** alerts seen (last_seen) at or after */
+  from?: number;
+  /** alerts first seen strictly before */
+  to?: number;
+  limit: number;
+  after?: AlertCursor;
+}
+
+export interface AlertPage {
+  alerts: AlertRecord[];
+  next?: AlertCursor;
+}
+
+export interface AlertPatch {
+  status?: AlertStatus;
+  /** set with status closed; cleared when an alert is reopened */
+  resolution?: AlertResolution | null;
+  assignee?: string | null;
+  addNote?: AlertNote;
+  at: number;
+}
+
+export interface DetectionStateRecord {
+  ruleId: string;
+  enabled: boolean;
+  updatedBy: string;
+  updatedAt: number;
+}
+
+export type ExceptionOp = 'equals' | 'contains' | 'startswith' | 'endswith';
+export const EXCEPTION_OPS: readonly ExceptionOp[] = ['equals', 'contains', 'startswith', 'endswith'];
+
+export interface ExceptionCondition {
+  /** an ECS field name */
+  field: string;
+  op: ExceptionOp;
+  /** any of these (case-sensitive) */
+  values: string[];
+}
+
+export interface DetectionExceptionRecord {
+  id: string;
+  /** the filter, rule or model it applies to */
+  ruleId: string;
+  /** host.id or host.name values it is limited to; empty: every host */
+  hosts: string[];
+  /** all must hold */
+  conditions: ExceptionCondition[];
+  comment: string;
+  enabled: boolean;
+  createdBy: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export type AssetCriticality = 'low' | 'medium' | 'high' | 'critical';
+export const ASSET_CRITICALITIES: readonly AssetCriticality[] = ['low', 'medium', 'high', 'critical'];
+
+export interface HostCriticalityRecord {
+  hostId: string;
+  criticality: AssetCriticality;
+  updatedBy: string;
+  updatedAt: number;
 }

@@ -5,6 +5,7 @@ import { ApiRequestError, ClientError, XdrClient, type Query } from './client.js
 import { ConfigError, parseClientConfig } from './config.js';
 import { UsageError, onlyOptions, parseArgs, parseDuration, positiveInt, type ParsedArgs } from './args.js';
 import { ago, renderTable } from './table.js';
+import { search, tree } from './search-commands.js';
 
 export interface Io {
   out(text: string): void;
@@ -29,6 +30,9 @@ Commands:
          [--since 1h | --from T] [--to T]   T: ISO 8601 with a zone, or epoch ms
          [--limit N] [--all] [--cursor C]   at most N events (default 100), or all of them
   events count [--FIELD VALUE ...] [--since D | --from T] [--to T]
+  search 'QUERY' [--since 1h | --from T] [--to T] [--limit N] [--format table|json|csv]
+                                 the search language, e.g. 'process.name:curl and not user.name:root'
+  tree ENTITY_ID [--max-depth N] a process's ancestors and descendants as an indented tree
   tokens [list]                  API tokens (admin)
   tokens create --user NAME --role viewer|analyst|responder|admin
                                  prints the new token once (admin)
@@ -210,7 +214,7 @@ async function health(client: XdrClient, args: ParsedArgs, io: Io): Promise<void
 }
 
 const COMMANDS: Record<string, (client: XdrClient, args: ParsedArgs, io: Io) => Promise<void>> = {
-  agents, agent, events, tokens, audit, health,
+  agents, agent, events, tokens, audit, health, search, tree,
 };
 
 /** The whole program; returns the exit status. */
