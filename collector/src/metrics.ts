@@ -18,6 +18,23 @@ export class CollectorMetrics {
   readonly eventsDeleted = this.counter('xdr_events_retention_deleted_total', 'Events deleted by the retention policy');
   readonly spoolDropped = this.counter('xdr_agent_spool_dropped_events_total', 'Events agents report they dropped from a full spool');
 
+  // detection (collector/src/detection/detection-stage.ts, outbound/)
+  readonly detectionQueue = this.gauge('xdr_detection_queue_events', 'Committed events waiting for the detection stage');
+  readonly detectionShed = this.counter('xdr_detection_shed_events_total', 'Committed events detection skipped because its queue was full (stored, never matched)');
+  readonly detectionEvents = this.counter('xdr_detection_events_total', 'Events run through detection');
+  readonly detectionErrors = this.counter('xdr_detection_errors_total', 'Failures inside the detection stage (a rule or a write failed; counted, logged, the stage goes on)');
+  readonly oatsRecorded = this.counter('xdr_detection_oats_total', 'Observed Attack Techniques recorded');
+  readonly alertsCreated = this.counter('xdr_alerts_created_total', 'Workbench alerts created');
+  readonly alertsUpdated = this.counter('xdr_alerts_updated_total', 'Workbench alerts updated by a later firing of their attack');
+  readonly outboundDelivered = this.labelled('xdr_outbound_delivered_total', 'Alert notifications delivered, by sink', ['sink']);
+  readonly outboundRetries = this.labelled('xdr_outbound_retries_total', 'Alert notification attempts that failed and were retried, by sink', ['sink']);
+  readonly outboundFailed = this.labelled('xdr_outbound_failed_total', 'Alert notifications given up after the last retry, by sink', ['sink']);
+  readonly outboundDropped = this.labelled('xdr_outbound_dropped_total', 'Alert notifications dropped because the sink queue was full, by sink', ['sink']);
+
+  private labelled(name: string, help: string, labelNames: string[]): Counter {
+    return new Counter({ name, help, labelNames, registers: [this.registry] });
+  }
+
   private counter(name: string, help: string): Counter {
     return new Counter({ name, help, registers: [this.registry] });
   }
