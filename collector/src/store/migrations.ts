@@ -115,7 +115,7 @@ export const MIGRATIONS: readonly Migration[] = [
       // Substring search on command lines, paths and names (the search language's bare words
       // and *wildcards*). Contentless: the text stays in `events` only, the index holds trigrams
       // and rowids (= events.id). It is not filled by the ingest transaction but caught up
-      // afterwards (SqliteSearch.indexText) up to `indexed_upto`; searches verify every
+      // afterwards (SqliteSearch.indexChunk) up to `indexed_upto`; searches verify every
       // candidate against the row and scan rows above the watermark, so results are exact
       // whether or not the index has caught up. See store/sqlite-search.ts.
       db.exec(`

@@ -545,7 +545,16 @@ export class SqliteStore implements Store {
   }
 
   async indexSearchText(maxRows: number): Promise<number> {
-    return this.write('indexing event text for search', () => this.searcher.indexText(maxRows));
+    let done = 0;
+    while (done < maxRows) {
+      // One short transaction per chunk and a turn of the event loop between chunks, as for
+      // retention: the pipeline's commits interleave with a long catch-up.
+      const n = this.write('indexing event text for search', () => this.searcher.indexChunk(maxRows - done));
+      done += n;
+      if (n === 0) break;
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    return done;
   }
 
   async processTree(entityId: string, bounds: ProcessTreeBounds): Promise<ProcessTree | undefined> {
