@@ -82,7 +82,7 @@ export class AgentSession {
     if (this.state === 'closed') return;
     const reason = detail ? `${REFUSALS[code]}: ${detail}` : REFUSALS[code];
     this.ctx.metrics.framesRefused.inc({ reason: code });
-    this.log.warn({ agent: this.agentId || undefined, code, reason }, 'agent connection refused');
+    this.log.warn({ code, reason }, 'agent connection refused');
     this.send({ refusal: { code, reason } });
     this.state = 'closed';
     this.ws.close(1008, code);
@@ -98,10 +98,10 @@ export class AgentSession {
   private onSocketError(err: Error & { code?: string }): void {
     if (err.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') {
       this.ctx.metrics.framesRefused.inc({ reason: 'frame_too_large' });
-      this.log.warn({ agent: this.agentId || undefined, code: 'frame_too_large', max: this.ctx.maxFrameBytes }, 'agent connection refused: frame too large');
+      this.log.warn({ code: 'frame_too_large', max: this.ctx.maxFrameBytes }, 'agent connection refused: frame too large');
     } else {
       this.ctx.metrics.framesRefused.inc({ reason: 'bad_frame' });
-      this.log.warn({ agent: this.agentId || undefined, err: err.message, code: err.code }, 'agent connection failed');
+      this.log.warn({ err: err.message, code: err.code }, 'agent connection failed');
     }
     this.state = 'closed';
   }
@@ -134,7 +134,7 @@ export class AgentSession {
       case 'inventory': return void this.onInventory(frame.inventory!);
       case 'commandResult':
       case 'shellData':
-        this.log.debug({ agent: this.agentId, frame: frame.body }, 'response frame ignored: no response action is pending');
+        this.log.debug({ frame: frame.body }, 'response frame ignored: no response action is pending');
         return;
       default:
         return this.refuse('unexpected_frame', `${frame.body} after the handshake`);
@@ -154,6 +154,7 @@ export class AgentSession {
     const agent = agentId ? await this.ctx.store.getAgent(agentId) : undefined;
     if (this.isClosed()) return;
     this.agentId = agentId;
+    this.log = this.log.child({ agent: agentId });
     if (!agent) return this.refuse('unknown_agent', agentId || 'no id');
     if (agent.revokedAt !== null) return this.refuse('revoked_agent');
     const sig = hello.signature ?? new Uint8Array();
@@ -171,7 +172,7 @@ export class AgentSession {
       hostName: inventory?.hostname || agent.hostname,
       hostIps: inventory?.ips ?? [],
     };
-    this.log = this.log.child({ agent: agentId, host: this.origin.hostName });
+    this.log = this.log.child({ host: this.origin.hostName });
     clearTimeout(this.handshakeTimer);
     await this.ctx.store.touchAgent(agentId, { at: Date.now(), version: hello.agentVersion ?? undefined, inventory: inventoryRecord(hello.inventory) });
     if (this.isClosed()) return;
