@@ -18,3 +18,10 @@ describe('wire codec', () => {
     expect(() => wire.AgentFrame.decode(Buffer.from([0x0a, 0xff, 0xff, 0xff, 0x0f, 1, 2]))).toThrow();
   });
 });
+
+describe('generated codec', () => {
+  it('is current with proto/xdr.proto', async () => {
+    const { execFileSync } = await import('node:child_process');
+    expect(() => execFileSync(process.execPath, ['scripts/gen-proto.mjs', '--check'], { stdio: 'pipe' })).not.toThrow();
+  });
+});
