@@ -33,6 +33,17 @@ describe('backbone end to end', () => {
     expect(page.body.events[0]['process.command_line']).toMatch(/^synthetic /);
   });
 
+  it('finds the events with the search language, also once the substring index has caught up', async () => {
+    const search = async () => (await api(c, '/api/v1/search', { method: 'POST', body: { query: `agent.id:${agentId} and process.command_line:*synthetic*`, limit: 5 } })).body;
+    const first = await search();
+    expect(first.total).toBe(1500);
+    await new Promise((r) => setTimeout(r, 2500)); // the commit worker indexes when ingest is idle
+    expect((await search()).total).toBe(1500);
+    const bad = await api(c, '/api/v1/search', { method: 'POST', body: { query: 'process.name:(curl or' } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/column/);
+  });
+
   it('xdrctl lists the agent online and its events, pinned to the fingerprint', async () => {
     const agents = await ctl(['agents', '--json']);
     expect(agents.code).toBe(0);

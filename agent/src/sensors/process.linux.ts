@@ -22,6 +22,7 @@ export class NetlinkProcessSensor implements Sensor {
   private gapTimer: NodeJS.Timeout | undefined;
   private gapPending = { count: 0, enobufs: 0, queue: 0, timeMs: 0 };
   private lastRescan = 0;
+  private readonly execTicks = new Map<number, number>();
 
   constructor(private readonly cfg: ProcessSensorConfig, private readonly ctx: SensorContext, private readonly addon: ProcAddon) {
     this.hasher = new FileHasher(cfg.hash_max_bytes);
@@ -64,6 +65,10 @@ export class NetlinkProcessSensor implements Sensor {
   }
 
   private onBatch(batch: NativeEvent[]): void {
+    // A fork is usually followed by its exec in the same batch, which carries the start time:
+    // no need to read /proc/PID/stat for it.
+    this.execTicks.clear();
+    for (const e of batch) if (e.kind === 'exec' && e.startTicks) this.execTicks.set(e.pid, e.startTicks);
     for (const e of batch) {
       try {
         this.onEvent(e);
@@ -78,7 +83,7 @@ export class NetlinkProcessSensor implements Sensor {
     const table = this.ctx.table;
     switch (e.kind) {
       case 'fork': {
-        let ticks = e.startTicks ?? 0;
+        let ticks = e.startTicks || this.execTicks.get(e.pid) || 0;
         if (!ticks) ticks = readProcStat(e.pid)?.startTicks ?? 0;
         table.fork(e.pid, e.ppid ?? 0, ticks);
         return;

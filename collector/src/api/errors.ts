@@ -17,10 +17,17 @@ export const API_ERRORS = {
   XDR_TOKEN_NOT_FOUND: { status: 404, meaning: 'No API token with this id.' },
   XDR_PROCESS_NOT_FOUND: { status: 404, meaning: 'No event names this process entity id.' },
   XDR_SAVED_QUERY_NOT_FOUND: { status: 404, meaning: 'You have no saved query with this id (another user\'s queries are not visible).' },
+  XDR_ALERT_NOT_FOUND: { status: 404, meaning: 'No Workbench alert with this id.' },
+  XDR_DETECTION_NOT_FOUND: { status: 404, meaning: 'No loaded filter, rule or model has this id.' },
+  XDR_EXCEPTION_NOT_FOUND: { status: 404, meaning: 'No detection exception with this id.' },
+  XDR_BAD_EXCEPTION: { status: 400, meaning: 'The exception names an unknown detection or field, has no condition, or (from an alert) a field the alert's events do not have.' },
+  XDR_BAD_TRANSITION: { status: 400, meaning: 'The alert change is not allowed: closing needs a resolution, a resolution needs status closed, an exception needs a false-positive close.' },
+  XDR_BAD_EVENTS: { status: 400, meaning: 'An event given to `detections/test` is not a JSON object or has an unusable `@timestamp`; the message names its line.' },
   XDR_BODY_TOO_LARGE: { status: 413, meaning: 'The request body is over the limit (64 KiB).' },
   XDR_UNSUPPORTED_MEDIA_TYPE: { status: 415, meaning: 'The body is not `application/json`.' },
   XDR_INTERNAL: { status: 500, meaning: 'The collector failed; the message carries the request id to find in its log.' },
   XDR_STORE_UNAVAILABLE: { status: 503, meaning: 'The store could not take a write (locked too long, disk full); retry later.' },
+  XDR_DETECTION_UNAVAILABLE: { status: 503, meaning: 'This collector runs without a detection stage.' },
 } as const satisfies Record<string, { status: number; meaning: string }>;
 
 export type ApiErrorCode = keyof typeof API_ERRORS;
