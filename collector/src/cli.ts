@@ -1,5 +1,6 @@
 // xdr-collector: runs the collector and administers its data directory (tokens, agents).
 // The one place that reads arguments; every value is validated here.
+import { existsSync, statSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import pino from 'pino';
@@ -7,6 +8,9 @@ import { createApiToken } from './api/tokens.js';
 import { parseDuration } from './cli/duration.js';
 import { intOption, parseCommandArgs, UsageError } from './cli/options.js';
 import { DEFAULT_SETTINGS, openDataStore, startCollector, type CollectorSettings } from './collector.js';
+import { builtinContentDir } from './detection/builtin-content.js';
+import { loadOutboundConfigFile, OutboundConfigError, withFlagSinks, type OutboundConfig } from './detection/outbound/config.js';
+import { checkRules, formatProblem } from './detection/rules-check.js';
 import { ROLES, type Role } from './store/store.js';
 import { loadTlsIdentity } from './trust/certificate.js';
 import { createEnrollToken } from './trust/enroll-tokens.js';
@@ -19,6 +23,10 @@ const USAGE = `xdr-collector ${VERSION}
 Usage:
   xdr-collector serve [--data DIR] [--agent-host H] [--agent-port N] [--api-host H] [--api-port N]
                       [--api-http] [--tls-cert FILE --tls-key FILE] [--retention-days N] [--log-level L] [--json]
+                      [--rules DIR ...] [--outbound-config FILE] [--webhook URL ...] [--webhook-secret-file FILE]
+                      [--syslog udp://HOST[:514] | tcp://HOST[:601] ...] [--detection-queue-events N]
+  xdr-collector rules check DIR [--strict] [--json]
+                      lint a Sigma folder as serve --rules would load it; exit 1 on errors
   xdr-collector enroll-token create [--ttl 24h] [--uses N] [--data DIR] [--json]
   xdr-collector token create --role viewer|analyst|responder|admin [--user NAME] [--data DIR] [--json]
   xdr-collector agent revoke ID [--data DIR] [--json]
@@ -48,7 +56,20 @@ async function serve(args: string[]): Promise<void> {
     'retention-days': { type: 'string' }, 'heartbeat-ms': { type: 'string' },
     'max-frame-bytes': { type: 'string' }, 'pipeline-events': { type: 'string' },
     'log-level': { type: 'string' },
+    rules: { type: 'string', multiple: true }, 'outbound-config': { type: 'string' },
+    webhook: { type: 'string', multiple: true }, 'webhook-secret-file': { type: 'string' },
+    syslog: { type: 'string', multiple: true }, 'detection-queue-events': { type: 'string' },
   });
+  const rulesDirs = (values.rules ?? []).map((d) => resolve(d));
+  for (const d of rulesDirs) if (!existsSync(d)) throw new UsageError(`--rules ${d} does not exist`);
+  let outbound: OutboundConfig;
+  try {
+    const base = values['outbound-config'] ? loadOutboundConfigFile(values['outbound-config']) : DEFAULT_SETTINGS.outbound;
+    outbound = withFlagSinks(base, { webhooks: values.webhook ?? [], webhookSecretFile: values['webhook-secret-file'], syslog: values.syslog ?? [] });
+  } catch (err) {
+    if (err instanceof OutboundConfigError) throw new UsageError(err.message);
+    throw err;
+  }
   const d = DEFAULT_SETTINGS;
   const settings: CollectorSettings = {
     dataDir: resolve(values.data ?? DEFAULT_DATA),
@@ -66,6 +87,9 @@ async function serve(args: string[]): Promise<void> {
     maxBatchEvents: d.maxBatchEvents,
     maxGroupEvents: d.maxGroupEvents,
     maxConnections: d.maxConnections,
+    rulesDirs,
+    outbound,
+    detectionQueueEvents: intOption(values['detection-queue-events'], 'detection-queue-events', d.detectionQueueEvents, 1_000, 10_000_000),
   };
   if (Boolean(settings.tlsCertFile) !== Boolean(settings.tlsKeyFile)) throw new UsageError('--tls-cert and --tls-key go together');
   if (settings.apiHttp && !isLoopback(settings.apiHost)) {
@@ -158,8 +182,25 @@ async function fingerprint(args: string[]): Promise<void> {
   print(values.json, { fingerprint: tls.fingerprint, public_key_pin: tls.publicKeyPin }, tls.fingerprint);
 }
 
+async function rules(args: string[]): Promise<void> {
+  const [sub, ...rest] = args;
+  if (sub !== 'check') throw new UsageError('usage: xdr-collector rules check DIR [--strict] [--json]');
+  const { values, positionals } = parseCommandArgs(rest, { ...jsonOption, strict: { type: 'boolean' } }, 1);
+  const dir = positionals[0];
+  if (!dir) throw new UsageError('rules check needs the folder (or file) of Sigma rules');
+  if (!existsSync(dir) || !(statSync(dir).isDirectory() || statSync(dir).isFile())) throw new UsageError(`${dir} does not exist`);
+  const builtin = builtinContentDir();
+  const r = checkRules(resolve(dir), builtin && resolve(dir) !== builtin ? [builtin] : [], values.strict ?? false);
+  if (values.json) process.stdout.write(`${JSON.stringify(r)}\n`);
+  else {
+    for (const p of r.problems) process.stdout.write(`${formatProblem(p)}\n`);
+    process.stdout.write(`${r.files} file(s): ${r.loaded.filter} filter(s), ${r.loaded.rule} rule(s), ${r.loaded.model} model(s) load; ${r.errors} error(s), ${r.warnings} warning(s)\n`);
+  }
+  if (r.errors > 0) process.exitCode = 1;
+}
+
 const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
-  serve, 'enroll-token': enrollToken, token, agent, fingerprint,
+  serve, rules, 'enroll-token': enrollToken, token, agent, fingerprint,
 };
 
 async function main(argv: string[]): Promise<void> {

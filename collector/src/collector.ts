@@ -6,6 +6,9 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { buildApi } from './api/index.js';
 import { createApiToken } from './api/tokens.js';
+import { builtinContentDir } from './detection/builtin-content.js';
+import { DetectionStage } from './detection/detection-stage.js';
+import { createOutbound, type OutboundConfig } from './detection/outbound/config.js';
 import { AgentGateway } from './gateway/agent-gateway.js';
 import { CollectorMetrics } from './metrics.js';
 import { BatchQueue } from './pipeline/batch-queue.js';
@@ -34,6 +37,12 @@ export interface CollectorSettings {
   maxBatchEvents: number;
   maxGroupEvents: number;
   maxConnections: number;
+  /** user Sigma folders (`serve --rules DIR`), loaded after the built-in content */
+  rulesDirs: string[];
+  /** webhooks and syslog for alerts */
+  outbound: OutboundConfig;
+  /** committed events waiting for detection before new ones are shed */
+  detectionQueueEvents: number;
 }
 
 export const DEFAULT_SETTINGS: Omit<CollectorSettings, 'dataDir'> = {
@@ -49,6 +58,9 @@ export const DEFAULT_SETTINGS: Omit<CollectorSettings, 'dataDir'> = {
   maxBatchEvents: 10_000,
   maxGroupEvents: 20_000,
   maxConnections: 10_000,
+  rulesDirs: [],
+  outbound: { webhooks: [], syslog: [], delivery: {} },
+  detectionQueueEvents: 200_000,
 };
 
 export interface RunningCollector {
@@ -89,6 +101,22 @@ export async function startCollector(settings: CollectorSettings, log: Logger): 
   const queue = new BatchQueue(settings.pipelineEvents);
   const pipeline = new Pipeline(queue, store, metrics, log.child({ component: 'pipeline' }), { maxGroupEvents: settings.maxGroupEvents });
 
+  // Detection runs after the commit (a subscriber): acks never wait for it.
+  const builtin = builtinContentDir();
+  if (!builtin) log.warn('built-in detection content (collector/content) not found; only --rules folders are loaded');
+  const outbound = createOutbound(settings.outbound, VERSION, metrics, log.child({ component: 'outbound' }));
+  const detection = new DetectionStage({
+    dirs: [...(builtin ? [builtin] : []), ...settings.rulesDirs],
+    store, metrics, outbound,
+    log: log.child({ component: 'detection' }),
+    maxQueue: settings.detectionQueueEvents,
+  });
+  await detection.reloadTuning();
+  const { report } = detection;
+  log.info({ files: report.files, loaded: report.loaded, unsupported: report.unsupported.length, rulesDirs: settings.rulesDirs, builtin, outbound: outbound.sinks }, 'detection content loaded');
+  for (const u of report.unsupported.slice(0, 50)) log.debug({ file: u.file, line: u.line, id: u.id, code: u.code, reason: u.reason }, 'detection rule not loaded');
+  pipeline.subscribe(detection.enqueue);
+
   let bootstrapAdminToken: string | undefined;
   if ((await store.listApiTokens()).length === 0) {
     bootstrapAdminToken = (await createApiToken(store, { user: 'admin', role: 'admin', actor: 'system' })).token;
@@ -108,6 +136,7 @@ export async function startCollector(settings: CollectorSettings, log: Logger): 
   const api = await buildApi({
     store, metrics, log, version: VERSION,
     presence: gateway,
+    detection,
     https: settings.apiHttp ? undefined : { key: tls.keyPem, cert: tls.certPem },
   });
 
@@ -123,6 +152,7 @@ export async function startCollector(settings: CollectorSettings, log: Logger): 
     try {
       const deleted = await store.deleteEventsBefore(Date.now() - retentionMs);
       metrics.eventsDeleted.inc(deleted);
+      await store.deleteOatsBefore(Date.now() - retentionMs);
       if (deleted > 0) log.info({ deleted, retentionDays: settings.retentionDays }, 'retention deleted old activity');
     } catch (err) {
       log.error({ err }, 'retention failed; it runs again in an hour');
@@ -141,6 +171,8 @@ export async function startCollector(settings: CollectorSettings, log: Logger): 
       await gateway.close();
       await api.close();
       await pipeline.stop();
+      await detection.close();
+      await outbound.close();
       await store.close();
     },
   };

@@ -86,6 +86,15 @@ describe('backbone end to end', () => {
     expect(metrics.body).toMatch(/xdr_agents_online 1/);
   });
 
+  it('serves plain HTTP only on loopback, and says why it refuses otherwise', async () => {
+    const r = await run(BIN.collector, ['serve', '--data', tempDir('http'), '--api-http', '--api-host', '0.0.0.0']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/only allowed on loopback/);
+    const bad = await run(BIN.collector, ['serve', '--data', tempDir('http'), '--agent-port', 'lots']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--agent-port must be an integer/);
+  });
+
   it('an agent that gives the wrong fingerprint at enrollment does not enroll', async () => {
     const token = JSON.parse(await runOk(BIN.collector, ['enroll-token', 'create', '--data', c.dataDir, '--json'])).token;
     const r = await run(BIN.agent, ['enroll', '--collector', c.agentUrl, '--token', token, '--fingerprint', '00'.repeat(32), '--state', tempDir('wrong-fp')]);

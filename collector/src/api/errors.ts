@@ -20,7 +20,7 @@ export const API_ERRORS = {
   XDR_ALERT_NOT_FOUND: { status: 404, meaning: 'No Workbench alert with this id.' },
   XDR_DETECTION_NOT_FOUND: { status: 404, meaning: 'No loaded filter, rule or model has this id.' },
   XDR_EXCEPTION_NOT_FOUND: { status: 404, meaning: 'No detection exception with this id.' },
-  XDR_BAD_EXCEPTION: { status: 400, meaning: 'The exception names an unknown detection or field, has no condition, or (from an alert) a field the alert's events do not have.' },
+  XDR_BAD_EXCEPTION: { status: 400, meaning: 'The exception names an unknown detection or field, has no condition, or (from an alert) a field the alert\'s events do not have.' },
   XDR_BAD_TRANSITION: { status: 400, meaning: 'The alert change is not allowed: closing needs a resolution, a resolution needs status closed, an exception needs a false-positive close.' },
   XDR_BAD_EVENTS: { status: 400, meaning: 'An event given to `detections/test` is not a JSON object or has an unusable `@timestamp`; the message names its line.' },
   XDR_BODY_TOO_LARGE: { status: 413, meaning: 'The request body is over the limit (64 KiB).' },

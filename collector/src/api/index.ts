@@ -4,14 +4,20 @@
 import fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import swagger from '@fastify/swagger';
 import type { Logger } from 'pino';
+import type { DetectionStage } from '../detection/detection-stage.js';
 import type { CollectorMetrics } from '../metrics.js';
 import type { Store } from '../store/store.js';
 import authPlugin, { type Access } from './auth.js';
 import errorHandlerPlugin from './error-handler.js';
 import agentsRoutes from './routes/agents.js';
+import alertsRoutes from './routes/alerts.js';
+import alertsHostsRoutes from './routes/alerts-hosts.js';
 import auditRoutes from './routes/audit.js';
+import detectionsRoutes from './routes/detections.js';
 import eventsRoutes from './routes/events.js';
+import exceptionsRoutes from './routes/exceptions.js';
 import healthRoutes from './routes/health.js';
+import oatRoutes from './routes/oat.js';
 import processesRoutes from './routes/processes.js';
 import searchRoutes from './routes/search.js';
 import savedQueriesRoutes from './routes/search-saved-queries.js';
@@ -26,6 +32,8 @@ export interface ApiDeps {
   presence: { isOnline(agentId: string): boolean };
   log: Logger;
   version: string;
+  /** the running detection stage (tuning, dry runs); alerts and OATs are read from the store without it */
+  detection?: DetectionStage;
   /** serve HTTPS with this key and certificate (PEM); omitted means plain HTTP (loopback only, the caller's rule) */
   https?: { key: string | Buffer; cert: string | Buffer };
   /** bound on a request body; 64 KiB by default (the API takes small JSON only) */
@@ -101,6 +109,11 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
     await v1.register(searchRoutes, { store: deps.store });
     await v1.register(savedQueriesRoutes, { store: deps.store });
     await v1.register(processesRoutes, { store: deps.store });
+    await v1.register(oatRoutes, { store: deps.store });
+    await v1.register(alertsRoutes, { store: deps.store, detection: deps.detection });
+    await v1.register(alertsHostsRoutes, { store: deps.store, detection: deps.detection });
+    await v1.register(detectionsRoutes, { store: deps.store, detection: deps.detection });
+    await v1.register(exceptionsRoutes, { store: deps.store, detection: deps.detection });
   }, { prefix: API_PREFIX });
 
   return app;

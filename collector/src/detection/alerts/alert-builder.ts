@@ -101,11 +101,16 @@ export function buildAlertFields(
   for (const t of hit.techniques) techniques.add(t);
   for (const t of hit.tactics) tactics.add(t);
   const seen = new Set(existing?.eventIds ?? []);
+  // the model's window starts at its first rule firing; the attack starts at its first event
+  let firstSeen = Math.min(existing?.firstSeen ?? Infinity, hit.firstSeen);
+  let lastSeen = Math.max(existing?.lastSeen ?? -Infinity, hit.lastSeen);
 
   for (const { event: ev, filters } of evidence) {
     const id = str(ev, 'event.id') ?? '';
     const fresh = !seen.has(id);
     if (!fresh) continue;
+    firstSeen = Math.min(firstSeen, ev['@timestamp']);
+    lastSeen = Math.max(lastSeen, ev['@timestamp']);
     const action = str(ev, 'event.action');
     if (action === 'process_started') {
       addItem(highlights.commands, str(ev, 'process.command_line'), id);
@@ -164,8 +169,8 @@ export function buildAlertFields(
     group: hit.group,
     score: scoreOf(parts),
     scoreParts: parts,
-    firstSeen: Math.min(existing?.firstSeen ?? Infinity, hit.firstSeen),
-    lastSeen: Math.max(existing?.lastSeen ?? -Infinity, hit.lastSeen),
+    firstSeen,
+    lastSeen,
     firings: (existing?.firings ?? 0) + 1,
     eventIds,
     matchedRules: [...new Set([...(existing?.matchedRules ?? []), ...hit.matchedRules])],
