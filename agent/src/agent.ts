@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { Emit, EventSource } from './event-source.js';
 import { Inventory } from './inventory.js';
 import { StateDir } from './state-dir.js';
+import { startSensors, type SensorsConfig } from './sensors/index.js';
 import { SyntheticSource } from './synthetic-source.js';
 import { Batcher, BATCH_DEFAULTS, type BatchLimits } from './transport/batcher.js';
 import { Connection, type ConnectionOptions } from './transport/connection.js';
@@ -15,6 +16,8 @@ export interface AgentConfig {
   log: Logger;
   spoolMaxBytes?: number;
   synthetic?: { rate: number; count?: number };
+  /** the sensors to run; none when absent (a synthetic-only agent) */
+  sensors?: SensorsConfig;
   /** batch bounds; the defaults are 2,000 events, 512 KiB, 1 s */
   batch?: Partial<BatchLimits>;
   /** connection tuning (tests shorten timers) */
@@ -102,6 +105,7 @@ export class Agent {
         spoolDroppedBatches: this.spool.droppedBatches,
         spoolDroppedEvents: this.spool.droppedEvents,
         eventsGenerated: this.eventsGenerated,
+        sensorEventsLost: this.sources.reduce((n, s) => n + (s.stats?.().lost ?? 0), 0),
       }),
       onSession: ({ maxFrameBytes }) => this.batcher.setMaxBytes(maxFrameBytes),
     });
@@ -137,6 +141,14 @@ async function startSources(config: AgentConfig, hostId: string, emit: Emit, log
     const s = new SyntheticSource({ ...config.synthetic, hostId }, emit);
     log.info({ rate: config.synthetic.rate, count: config.synthetic.count, bootId: s.bootId }, 'synthetic event source started');
     sources.push(s);
+  }
+  if (config.sensors) {
+    try {
+      sources.push(await startSensors(config.sensors, emit, log.child({ component: 'sensors' }), { hostId, stateDir: config.stateDir }));
+    } catch (err) {
+      for (const s of sources) await s.stop();
+      throw err;
+    }
   }
   return sources;
 }

@@ -3,6 +3,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { pino } from 'pino';
 import { Agent } from './agent.js';
+import { DEFAULT_CONFIG_FILE, loadAgentConfigFile } from './config-file.js';
 import { enroll } from './enroll.js';
 import { AgentError } from './errors.js';
 import { DEFAULT_STATE_DIR, StateDir } from './state-dir.js';
@@ -23,9 +24,12 @@ Usage:
       Registers this host with the collector using a one-time token. Without --fingerprint the
       collector's certificate is trusted on first use and its fingerprint printed: compare it
       with the one the collector printed at start.
-  xdr-agent run [--state DIR] [--synthetic RATE] [--synthetic-count N] [--spool-max SIZE] [--log-level LEVEL]
-      Connects and streams events until stopped (SIGTERM/SIGINT). --synthetic generates RATE
-      process events per second (a load generator); --synthetic-count stops it after N events.
+  xdr-agent run [--state DIR] [--config FILE | --no-sensors] [--synthetic RATE] [--synthetic-count N]
+                [--spool-max SIZE] [--log-level LEVEL]
+      Connects and streams events until stopped (SIGTERM/SIGINT). The sensors and their settings
+      come from --config (default /etc/xdr-agent/agent.yaml, which may be absent: then every
+      sensor runs with its defaults); --no-sensors runs none. --synthetic generates RATE process
+      events per second (a load generator); --synthetic-count stops it after N events.
       --spool-max bounds the on-disk spool (default 256MiB; suffixes KiB, MiB, GiB).
   xdr-agent status [--state DIR] [--json]
       Shows the identity, the pinned collector and the spool.
@@ -147,8 +151,12 @@ async function runCommand(args: string[], io: Io): Promise<number> {
     'synthetic-count': { type: 'string' },
     'spool-max': { type: 'string' },
     'log-level': { type: 'string', default: 'info' },
+    config: { type: 'string' },
+    'no-sensors': { type: 'boolean' },
   });
   if (values.help) return (io.stdout(HELP), 0);
+  if (values['no-sensors'] && values.config !== undefined) throw new AgentError('usage', '--no-sensors and --config exclude each other');
+  const sensors = values['no-sensors'] ? undefined : loadAgentConfigFile(values.config ?? DEFAULT_CONFIG_FILE, values.config !== undefined).sensors;
   const level = values['log-level']!;
   if (!LOG_LEVELS.includes(level)) throw new AgentError('usage', `--log-level "${level}" must be one of ${LOG_LEVELS.join(', ')}`);
   if (values['synthetic-count'] !== undefined && values.synthetic === undefined) throw new AgentError('usage', '--synthetic-count needs --synthetic RATE');
@@ -159,7 +167,7 @@ async function runCommand(args: string[], io: Io): Promise<number> {
   const spoolMaxBytes = values['spool-max'] === undefined ? SPOOL_DEFAULT_MAX_BYTES : parseSize('spool-max', values['spool-max']);
 
   const log = pino({ level, base: { pid: process.pid } });
-  const agent = await Agent.start({ stateDir: required('run', 'state', values.state), log, synthetic, spoolMaxBytes });
+  const agent = await Agent.start({ stateDir: required('run', 'state', values.state), log, synthetic, spoolMaxBytes, sensors });
   agent.connection.onStatus((s: ConnectionStatus) => log.debug({ status: s }, 'connection status'));
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
     process.once('SIGTERM', resolve);

@@ -2,6 +2,7 @@
 // and maps the code to an exit status; nothing else in the agent invents user-facing codes.
 export const AGENT_ERRORS = {
   usage: 'the command line is not valid',
+  bad_config: 'the configuration file is not valid',
   not_enrolled: 'this state directory holds no agent identity',
   already_enrolled: 'this state directory already holds an agent identity',
   state_corrupt: 'a file in the state directory cannot be read',

@@ -8,4 +8,6 @@ export type Emit = (ev: xdr.v1.IEvent) => void;
 /** A running source; what `startSensors` (agent/src/sensors) returns fits this shape. */
 export interface EventSource {
   stop(): Promise<void>;
+  /** what the source knows it missed (kernel overflow, full queues), reported in heartbeats */
+  stats?(): { lost: number };
 }

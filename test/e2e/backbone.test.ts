@@ -12,7 +12,7 @@ beforeAll(async () => {
   c = await startCollector(tempDir('backbone'));
   stateDir = tempDir('backbone-agent');
   agentId = await enrollAgent(c, stateDir);
-  agent = startAgent(stateDir, ['--synthetic', '500', '--synthetic-count', '1500', '--log-level', 'warn']);
+  agent = startAgent(stateDir, ['--no-sensors', '--synthetic', '500', '--synthetic-count', '1500', '--log-level', 'warn']);
 });
 
 afterAll(async () => {

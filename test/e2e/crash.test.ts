@@ -22,7 +22,7 @@ async function collectorOn(dataDir: string, ports: { agent: number; api: number 
 }
 
 function agent(stateDir: string, extra: string[] = []): AgentProcess {
-  const a = startAgent(stateDir, ['--log-level', 'warn', ...extra]);
+  const a = startAgent(stateDir, ['--no-sensors', '--log-level', 'warn', ...extra]);
   running.push(a);
   return a;
 }

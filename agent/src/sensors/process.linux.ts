@@ -7,7 +7,7 @@ import type { ProcessSensorConfig } from './config.js';
 import { FileHasher } from './file-hasher.js';
 import type { NativeEvent, NativeHandle, ProcAddon } from './native-addon.js';
 import { OrderedQueue } from './ordered-queue.js';
-import { joinCommandLine, readProcStat, splitCmdline } from './proc-fs.js';
+import { joinCommandLine, splitCmdline } from './proc-fs.js';
 import { processName, type ProcEntry } from './process-table.js';
 import { NOTICE_CODES, notice, type Sensor, type SensorContext, type SensorCounters } from './sensor.js';
 
@@ -83,9 +83,7 @@ export class NetlinkProcessSensor implements Sensor {
     const table = this.ctx.table;
     switch (e.kind) {
       case 'fork': {
-        let ticks = e.startTicks || this.execTicks.get(e.pid) || 0;
-        if (!ticks) ticks = readProcStat(e.pid)?.startTicks ?? 0;
-        table.fork(e.pid, e.ppid ?? 0, ticks);
+        table.fork(e.pid, e.ppid ?? 0, e.startTicks || this.execTicks.get(e.pid) || 0, e.timeMs);
         return;
       }
       case 'exec':
@@ -94,6 +92,7 @@ export class NetlinkProcessSensor implements Sensor {
       case 'exit': {
         const entry = table.remove(e.pid);
         if (!entry || entry.self || !entry.reportExit) return;
+        table.identify(entry);
         this.c.exits++;
         const status = e.exitStatus ?? 0;
         this.out.push({
@@ -118,14 +117,16 @@ export class NetlinkProcessSensor implements Sensor {
     const prev = table.peek(e.pid);
     const args = splitCmdline(e.cmdline ?? '');
     if (args.length === 0) this.c.noCmdline++;
-    const startTicks = e.startTicks || prev?.startTicks || 0;
+    const startTicks = e.startTicks || 0;
     const ppid = e.ppid || prev?.ppid || 0;
     let entry: ProcEntry;
-    if (prev && prev.startTicks === startTicks) {
-      entry = prev;
+    if (prev && (prev.startTicks === startTicks || !startTicks || !prev.entityId)) {
+      entry = prev; // the fork this exec follows
+      if (startTicks && prev.startTicks !== startTicks) table.setStart(prev, startTicks);
     } else {
-      entry = table.fork(e.pid, ppid, startTicks);
+      entry = table.fork(e.pid, ppid, startTicks, e.timeMs);
     }
+    table.identify(entry);
     entry.ppid = ppid;
     entry.exe = e.exe ?? '';
     entry.name = processName(e.name ?? '', entry.exe);

@@ -6,6 +6,7 @@ import { ConfigError, parseClientConfig } from './config.js';
 import { UsageError, onlyOptions, parseArgs, parseDuration, positiveInt, type ParsedArgs } from './args.js';
 import { ago, renderTable } from './table.js';
 import { search, tree } from './search-commands.js';
+import { DETECTION_COMMANDS, DETECTION_HELP } from './detection-commands.js';
 
 export interface Io {
   out(text: string): void;
@@ -39,6 +40,7 @@ Commands:
   tokens revoke ID               (admin)
   audit [--limit N]              the audit log, newest first (admin)
   health                         GET /healthz
+${DETECTION_HELP}
 
 Every command takes --json (print the API's JSON, for scripts) and --help.
 Exit status: 0 ok, 1 the request failed, 2 bad usage or environment.`;
@@ -215,6 +217,7 @@ async function health(client: XdrClient, args: ParsedArgs, io: Io): Promise<void
 
 const COMMANDS: Record<string, (client: XdrClient, args: ParsedArgs, io: Io) => Promise<void>> = {
   agents, agent, events, tokens, audit, health, search, tree,
+  ...DETECTION_COMMANDS,
 };
 
 /** The whole program; returns the exit status. */

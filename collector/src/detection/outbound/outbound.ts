@@ -79,9 +79,8 @@ class SinkQueue {
 
   private async run(): Promise<void> {
     while (!this.closed && this.queue.length > 0) {
-      const n = this.queue[0];
-      await this.deliver(n);
-      if (this.queue[0] === n) this.queue.shift();
+      // taken out while in flight: the bound counts only notifications waiting
+      await this.deliver(this.queue.shift()!);
     }
     this.running = false;
   }
