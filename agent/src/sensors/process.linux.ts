@@ -138,9 +138,12 @@ export class NetlinkProcessSensor implements Sensor {
     if (entry.self) return;
     this.c.starts++;
 
+    // The process and its parent are read now: by the time the hash is ready either may have
+    // exited and left the table.
+    const proc = this.toProcess(entry);
     const build = (hash: string): xdr.v1.IEvent => ({
       timeMs: Math.round(e.timeMs),
-      process: { action: Action.START, process: { ...this.toProcess(entry), hashSha256: hash } },
+      process: { action: Action.START, process: { ...proc, hashSha256: hash } },
     });
     if (!e.exeIno || !e.exe) {
       this.out.push(build(''));

@@ -1,4 +1,4 @@
-// The Workbench alert score, 0-100. One formula, documented in alerts/README.md:
+// The Workbench alert score, 0-100. One formula, documented in detection/alerts/README.md:
 //
 //   score = round( min(100, (base + oatPoints + breadth) × factor) )
 //   base      = the model's xdr.score, else by its level: informational 20, low 35, medium 50,
