@@ -48,7 +48,7 @@ function mix(n: number): EcsEvent[] {
       continue;
     }
     const host = `h${i % 50}`;
-    const base = { '@timestamp': t0 + i, 'event.id': `b${i}`, 'event.kind': 'event', 'host.id': host, 'host.name': host, 'process.entity_id': `${host}:${i % 3000}:1`, 'process.user.name': 'www-data' };
+    const base = { '@timestamp': t0 + i, 'event.id': `b${i}`, 'event.kind': 'event', 'host.id': host, 'host.name': host, 'process.entity_id': `${host}:${i % 3000}:1`, 'process.user.name': 'app' };
     const k = i % 10;
     if (k < 6) {
       const [exe, cmd] = CMDS[i % CMDS.length];
