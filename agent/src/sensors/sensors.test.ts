@@ -96,9 +96,11 @@ describe.skipIf(!isRoot)('process sensor overflow', () => {
       const gap = await h.waitFor((ev) => ev.notice?.code === 'sensor_gap', 5000, 'sensor_gap notice');
       expect(gap.notice!.sensor).toBe('process');
       expect(gap.notice!.message).toMatch(/process events lost/);
-      const marker = `xdr-after-gap-${randomUUID()}`;
-      await run('/bin/sh', ['-c', 'exit 0', marker]);
-      await h.waitFor((ev) => !!ev.process?.process?.args?.includes(marker), 5000, 'a start after the gap');
+      // With a receive buffer this small a single start can still be lost when the machine is
+      // busy: the sensor keeps going if one of a few later starts arrives.
+      const markers = Array.from({ length: 5 }, () => `xdr-after-gap-${randomUUID()}`);
+      for (const marker of markers) await run('/bin/sh', ['-c', 'sleep 0.2', marker]);
+      await h.waitFor((ev) => markers.some((m) => ev.process?.process?.args?.includes(m)), 5000, 'a start after the gap');
       const { stats } = await h.stop();
       expect(stats.sensors.process.lost).toBeGreaterThan(0);
       expect(stats.sensors.process.counters.rescans).toBeGreaterThan(0);
