@@ -52,7 +52,9 @@ function exited(proc: ChildProcess): Promise<void> {
 
 export async function startCollector(dataDir: string, extra: string[] = [], ports?: { agent: number; api: number }): Promise<CollectorProcess> {
   const logFile = join(dataDir, `collector-${Date.now()}.log`);
-  const proc = spawn(process.execPath, [...(process.env.XDR_PROFILE_DIR ? ['--cpu-prof', '--cpu-prof-dir', process.env.XDR_PROFILE_DIR] : []), BIN.collector, 'serve', '--data', dataDir, '--agent-host', '127.0.0.1',
+  // run as admins do, through its shebang (which carries the collector's Node flags)
+  const profile = process.env.XDR_PROFILE_DIR ? ['--cpu-prof', '--cpu-prof-dir', process.env.XDR_PROFILE_DIR] : [];
+  const proc = spawn(profile.length ? process.execPath : BIN.collector, [...profile, ...(profile.length ? [BIN.collector] : []), 'serve', '--data', dataDir, '--agent-host', '127.0.0.1',
     '--agent-port', String(ports?.agent ?? 0), '--api-port', String(ports?.api ?? 0), '--json', '--log-level', 'info', ...extra],
   { stdio: ['ignore', 'pipe', 'pipe'] });
   proc.stderr!.pipe(createWriteStream(logFile));

@@ -10,7 +10,7 @@ import type { BatchToCommit, CommitOutcome, Store } from './store.js';
 
 export function openWorkerCommitStore(file: string, workerScript: URL): Store {
   const store = SqliteStore.open(file); // migrates before the worker opens its connection
-  const worker = new Worker(workerScript, { workerData: { file } });
+  const worker = new Worker(workerScript, { workerData: { file }, resourceLimits: { maxOldGenerationSizeMb: 256 } });
   const pending = new Map<number, { ok: (o: CommitOutcome[]) => void; fail: (e: Error) => void }>();
   let nextId = 1;
   let failure: Error | null = null;
