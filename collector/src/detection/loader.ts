@@ -3,6 +3,7 @@
 // the engine cannot run ends up in the report with its reason; nothing is skipped silently.
 import { compileCorrelations } from './correlation-compiler.js';
 import { compileDetection } from './detection-compiler.js';
+import type { EcsEvent } from '../pipeline/ecs.js';
 import { DetectionEngine, type CompiledFilter, type EngineOptions } from './engine.js';
 import { DetectionError } from './errors.js';
 import { resolveLogsource } from './logsource.js';
@@ -28,8 +29,17 @@ export interface LoadedDetection {
   report: LoadReport;
 }
 
-/** Compiles parsed documents into an engine. `readErrors` are carried into the report. */
-export function buildDetection(docs: readonly RawDocument[], readErrors: readonly UnsupportedRule[], files: number, opts: EngineOptions = {}): LoadedDetection {
+/** Called after a filter matched; false suppresses the match (tuning: disabled filters, exceptions). */
+export type FilterGate = (ruleId: string, ev: EcsEvent) => boolean;
+
+/**
+ * Compiles parsed documents into an engine. `readErrors` are carried into the report. A `gate`
+ * follows every filter's predicate, so a switched-off or excepted filter neither makes an OAT
+ * nor feeds a correlation, and tuning applies to the live engine without recompiling.
+ */
+export function buildDetection(
+  docs: readonly RawDocument[], readErrors: readonly UnsupportedRule[], files: number, opts: EngineOptions = {}, gate?: FilterGate,
+): LoadedDetection {
   const collected = collectRules(docs);
   const unsupported: UnsupportedRule[] = [...readErrors, ...collected.unsupported];
   const filters: CompiledFilter[] = [];
@@ -44,7 +54,12 @@ export function buildDetection(docs: readonly RawDocument[], readErrors: readonl
         id: spec.id, name: spec.name, title: spec.title, level: spec.level, layer: 'filter' as const,
         score: spec.score, tags: spec.tags, file: spec.doc.file, ...attackOf(spec),
       };
-      filters.push({ meta, test: det.test, actions: ls.actions, imageNames: det.imageNames, requirement: det.requirement });
+      const { test } = det;
+      const id = spec.id;
+      filters.push({
+        meta, actions: ls.actions, imageNames: det.imageNames, requirement: det.requirement,
+        test: gate ? (view) => test(view) && gate(id, view.ev) : test,
+      });
       byRef.set(spec.id, meta);
       if (spec.name) byRef.set(spec.name, meta);
     } catch (err) {

@@ -1,21 +1,12 @@
-// Loads content for the running collector: the same three stages as loader.ts, but every
-// filter's compiled predicate is followed by a gate (tuning: disabled detections, exceptions),
-// so that a switched-off or excepted filter neither makes an OAT nor feeds a correlation, and a
-// change applies to the live engine without recompiling or losing correlation state.
-// The parsed documents are kept so that a dry run (`detections test`) can build a fresh engine.
-import { compileCorrelations } from './correlation-compiler.js';
-import { compileDetection } from './detection-compiler.js';
-import { DetectionEngine, type CompiledFilter, type EngineOptions } from './engine.js';
-import { DetectionError } from './errors.js';
-import type { LoadReport } from './loader.js';
-import { resolveLogsource } from './logsource.js';
-import { attackOf, collectRules, toUnsupported } from './rule-collector.js';
+// Loads content for the running collector in the stages of loader.ts, keeping the parsed
+// documents so that a dry run (`detections test`) can build a fresh engine, and gating every
+// filter with the live tuning (see buildDetection).
+import type { EngineOptions } from './engine.js';
+import { buildDetection, type FilterGate, type LoadedDetection } from './loader.js';
 import { parseRuleText, readRuleFiles, type RawDocument } from './sigma-reader.js';
-import type { EcsEvent } from '../pipeline/ecs.js';
-import type { Layer, RuleMeta, UnsupportedRule } from './types.js';
+import type { UnsupportedRule } from './types.js';
 
-/** Called after a filter matched; false suppresses the match. */
-export type FilterGate = (ruleId: string, ev: EcsEvent) => boolean;
+export type { FilterGate } from './loader.js';
 
 export interface ContentSources {
   docs: RawDocument[];
@@ -23,10 +14,7 @@ export interface ContentSources {
   files: number;
 }
 
-export interface TunableDetection {
-  engine: DetectionEngine;
-  report: LoadReport;
-}
+export type TunableDetection = LoadedDetection;
 
 /** Stage 1 only: reads and parses every Sigma file under `dirs` (in order). */
 export function readContent(dirs: readonly string[]): ContentSources {
@@ -47,42 +35,7 @@ export function parseContent(sources: readonly { file: string; text: string }[])
 
 /** Stages 2 and 3 over already parsed content; `gate` (when given) follows every filter's predicate. */
 export function buildTunable(src: ContentSources, gate?: FilterGate, opts: EngineOptions = {}): TunableDetection {
-  const collected = collectRules(src.docs);
-  const unsupported: UnsupportedRule[] = [...src.readErrors, ...collected.unsupported];
-  const filters: CompiledFilter[] = [];
-  const byRef = new Map<string, RuleMeta>();
-  const unusable = new Set<string>();
-  for (const spec of collected.filters) {
-    try {
-      const ls = resolveLogsource(spec.logsource);
-      if (!ls.ok) throw new DetectionError('E_LOGSOURCE', ls.reason, ['logsource']);
-      const det = compileDetection(spec.detection);
-      const meta = {
-        id: spec.id, name: spec.name, title: spec.title, level: spec.level, layer: 'filter' as const,
-        score: spec.score, tags: spec.tags, file: spec.doc.file, ...attackOf(spec),
-      };
-      const test = det.test;
-      const id = spec.id;
-      filters.push({
-        meta, actions: ls.actions, imageNames: det.imageNames, requirement: det.requirement,
-        test: gate ? (view) => test(view) && gate(id, view.ev) : test,
-      });
-      byRef.set(spec.id, meta);
-      if (spec.name) byRef.set(spec.name, meta);
-    } catch (err) {
-      unsupported.push(toUnsupported(spec.doc, spec.id, spec.title, err));
-      unusable.add(spec.id);
-      if (spec.name) unusable.add(spec.name);
-    }
-  }
-  const corr = compileCorrelations(collected.correlations, byRef, unusable);
-  unsupported.push(...corr.unsupported);
-  const loaded: Record<Layer, number> = { filter: filters.length, rule: 0, model: 0 };
-  for (const c of corr.compiled) loaded[c.meta.layer]++;
-  return {
-    engine: new DetectionEngine(filters, corr.compiled, opts),
-    report: { files: src.files, documents: src.docs.length + src.readErrors.length, loaded, unsupported },
-  };
+  return buildDetection(src.docs, src.readErrors, src.files, opts, gate);
 }
 
 /** Several sources as one, in order (the first document with an id wins). */
