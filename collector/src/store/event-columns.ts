@@ -1,7 +1,7 @@
 // How the ECS catalogue (pipeline/ecs.ts) maps onto the SQL `events` table: one column per field,
 // derived from the catalogue so that a field added there becomes a column here. Pure data, no SQL
 // execution; the SQLite store and its migrations read it.
-import { ECS_FIELDS, type EcsField, type EcsType } from '../pipeline/ecs.js';
+import { ECS_FIELDS, type EcsEvent, type EcsField, type EcsType } from '../pipeline/ecs.js';
 import { StoreError } from './errors.js';
 
 /** How a value of an ECS type is kept in SQLite. */
@@ -57,3 +57,15 @@ function buildColumns(): EventColumn[] {
 export const EVENT_COLUMNS: readonly EventColumn[] = buildColumns();
 
 export const EVENT_COLUMN_BY_FIELD: ReadonlyMap<string, EventColumn> = new Map(EVENT_COLUMNS.map((c) => [c.field, c]));
+
+/** Rebuilds the event from a raw row (`id` then the ECS columns in catalogue order); NULL means absent. */
+export function rowToEvent(row: unknown[]): EcsEvent {
+  const ev: Record<string, unknown> = {};
+  for (let i = 0; i < EVENT_COLUMNS.length; i++) {
+    const v = row[i + 1];
+    if (v === null) continue;
+    const c = EVENT_COLUMNS[i];
+    ev[c.field] = c.kind === 'json' ? JSON.parse(v as string) : v;
+  }
+  return ev as EcsEvent;
+}

@@ -8,7 +8,7 @@ import type { EcsEvent, EcsField } from '../pipeline/ecs.js';
 import type { MatchValue, SearchNode } from '../search/ast.js';
 import { ipToHex } from '../search/cidr.js';
 import { BARE_WORD_FIELDS } from '../search/fields.js';
-import { EVENT_COLUMNS, EVENT_COLUMN_BY_FIELD, type EventColumn } from './event-columns.js';
+import { EVENT_COLUMNS, EVENT_COLUMN_BY_FIELD, rowToEvent, type EventColumn } from './event-columns.js';
 import { StoreError } from './errors.js';
 import type {
   ProcessNode,
@@ -174,17 +174,6 @@ export function compileQuery(query: SearchNode): CompiledQuery {
   const required = query.kind === 'and' ? query.children : [query];
   const fts = required.map(ftsTerm).filter((x): x is string => x !== undefined);
   return { sql, params: c.params, ...(fts.length > 0 ? { fts: fts.join(' AND ') } : {}) };
-}
-
-function toEvent(row: unknown[]): EcsEvent {
-  const ev: Record<string, unknown> = {};
-  for (let i = 0; i < EVENT_COLUMNS.length; i++) {
-    const v = row[i + 1];
-    if (v === null) continue;
-    const c = EVENT_COLUMNS[i];
-    ev[c.field] = c.kind === 'json' ? JSON.parse(v as string) : v;
-  }
-  return ev as EcsEvent;
 }
 
 function checkTime(name: string, v: number | undefined): void {
@@ -363,7 +352,7 @@ export class SqliteSearch {
     if (more) rows.length = request.limit;
     const upTo = Math.max(SEARCH_TOTAL_CAP, Number.isSafeInteger(request.countUpTo) ? request.countUpTo! : 0);
     const total = request.count === false ? rows.length : this.count(request, compiled, plan, upTo);
-    const page: SearchPage = { events: rows.map(toEvent), total: Math.min(total, upTo), totalCapped: total > upTo };
+    const page: SearchPage = { events: rows.map(rowToEvent), total: Math.min(total, upTo), totalCapped: total > upTo };
     if (more) {
       const last = rows[rows.length - 1]!;
       const { c } = sortColumn(request.sort);

@@ -5,7 +5,7 @@ import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { EcsEvent } from '../pipeline/ecs.js';
-import { EVENT_COLUMNS, EVENT_COLUMN_BY_FIELD, type EventColumn } from './event-columns.js';
+import { EVENT_COLUMNS, EVENT_COLUMN_BY_FIELD, rowToEvent, type EventColumn } from './event-columns.js';
 import { StoreError } from './errors.js';
 import { migrate } from './migrations.js';
 import { SqliteDetection } from './sqlite-detection.js';
@@ -105,18 +105,6 @@ function toEnrollToken(r: EnrollTokenRow): EnrollTokenRecord {
 
 function toApiToken(r: ApiTokenRow): ApiTokenRecord {
   return { id: r.id, hash: r.hash, user: r.user, role: r.role, createdAt: r.created_at, revokedAt: r.revoked_at };
-}
-
-/** Rebuilds the event from a raw row (`id` then the ECS columns in catalogue order); NULL means absent. */
-function toEvent(row: unknown[]): EcsEvent {
-  const ev: Record<string, unknown> = {};
-  for (let i = 0; i < EVENT_COLUMNS.length; i++) {
-    const v = row[i + 1];
-    if (v === null) continue;
-    const c = EVENT_COLUMNS[i];
-    ev[c.field] = c.kind === 'json' ? JSON.parse(v as string) : v;
-  }
-  return ev as EcsEvent;
 }
 
 function badEvent(b: BatchToCommit, index: number, field: string, what: string): StoreError {
@@ -433,7 +421,7 @@ export class SqliteStore implements Store {
       .all(...params) as unknown[][];
     const more = rows.length > limit;
     if (more) rows.length = limit;
-    const page: EventPage = { events: rows.map(toEvent) };
+    const page: EventPage = { events: rows.map(rowToEvent) };
     if (more) {
       const last = rows[rows.length - 1];
       page.next = { ts: last[1] as number, rowid: last[0] as number };
