@@ -1,5 +1,6 @@
 // The backbone as an admin and an analyst meet it: real collector and agent processes, the
 // CLIs as documented, the API over pinned HTTPS.
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, api, countEvents, enrollAgent, run, runOk, startAgent, startCollector, tempDir, waitFor, type AgentProcess, type CollectorProcess } from './harness.js';
 
@@ -93,6 +94,23 @@ describe('backbone end to end', () => {
     const bad = await run(BIN.collector, ['serve', '--data', tempDir('http'), '--agent-port', 'lots']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--agent-port must be an integer/);
+  });
+
+  it('uses a configured certificate instead of generating one, and token commands work with the server stopped', async () => {
+    const dir = tempDir('own-cert');
+    const own = await runOk(BIN.collector, ['fingerprint', '--data', dir, '--json']); // generates one in dir/tls
+    const { fingerprint } = JSON.parse(own);
+    const other = await startCollector(tempDir('configured'), ['--tls-cert', join(dir, 'tls', 'collector.crt'), '--tls-key', join(dir, 'tls', 'collector.key')]);
+    try {
+      expect(other.fingerprint).toBe(fingerprint);
+    } finally {
+      await other.stop();
+    }
+    const stopped = JSON.parse(await runOk(BIN.collector, ['enroll-token', 'create', '--data', other.dataDir, '--uses', '3', '--ttl', '2h', '--json']));
+    expect(stopped).toMatchObject({ uses: 3 });
+    expect(stopped.token).toMatch(/^xdrenroll_/);
+    const t = JSON.parse(await runOk(BIN.collector, ['token', 'create', '--role', 'viewer', '--user', 'bob', '--data', other.dataDir, '--json']));
+    expect(t).toMatchObject({ user: 'bob', role: 'viewer' });
   });
 
   it('an agent that gives the wrong fingerprint at enrollment does not enroll', async () => {
