@@ -48,7 +48,9 @@ function event(n: number): EcsEvent {
   const host = Math.floor(rand() * HOSTS);
   const pid = 1000 + Math.floor(rand() * 30_000);
   const name = NAMES[Math.floor(rand() * NAMES.length)]!;
-  const entity = `h${host}:${pid}:${ts - (n % 7919)}`;
+  // entity ids as the agent makes them: start time first (base 36), then host and pid
+  const entityId = (start: number, p: number) => `${start.toString(36).padStart(9, '0')}h${host}p${p}`;
+  const entity = entityId(ts - (n % 7919), pid);
   const base: EcsEvent = {
     '@timestamp': ts,
     'event.kind': 'event',
@@ -70,7 +72,7 @@ function event(n: number): EcsEvent {
       'event.action': 'exec',
       'process.command_line': `/usr/bin/${name} --job ${n % 1009} --target /srv/data/item-${Math.floor(rand() * 100_000)}${rare}`,
       'process.user.name': host % 3 === 0 ? 'root' : 'www-data',
-      'process.parent.entity_id': `h${host}:${pid - 1}:${ts - 60_000}`,
+      'process.parent.entity_id': entityId(ts - 60_000, pid - 1),
       'process.parent.pid': pid - 1,
       'process.parent.name': 'bash',
     };

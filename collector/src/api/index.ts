@@ -11,6 +11,7 @@ import authPlugin, { type Access } from './auth.js';
 import errorHandlerPlugin from './error-handler.js';
 import agentsRoutes from './routes/agents.js';
 import alertsRoutes from './routes/alerts.js';
+import alertGraphRoutes from './routes/alert-graph.js';
 import alertsHostsRoutes from './routes/alerts-hosts.js';
 import auditRoutes from './routes/audit.js';
 import detectionsRoutes from './routes/detections.js';
@@ -111,6 +112,7 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
     await v1.register(processesRoutes, { store: deps.store });
     await v1.register(oatRoutes, { store: deps.store });
     await v1.register(alertsRoutes, { store: deps.store, detection: deps.detection });
+    await v1.register(alertGraphRoutes, { store: deps.store });
     await v1.register(alertsHostsRoutes, { store: deps.store, detection: deps.detection });
     await v1.register(detectionsRoutes, { store: deps.store, detection: deps.detection });
     await v1.register(exceptionsRoutes, { store: deps.store, detection: deps.detection });

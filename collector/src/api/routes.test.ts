@@ -147,7 +147,7 @@ describe('OpenAPI document', () => {
       'POST /api/v1/search', 'POST /api/v1/search/export',
       'GET /api/v1/saved-queries', 'POST /api/v1/saved-queries', 'DELETE /api/v1/saved-queries/{id}',
       'GET /api/v1/processes/{entityId}/tree',
-      'GET /api/v1/oat', 'GET /api/v1/alerts', 'GET /api/v1/alerts/{id}', 'PATCH /api/v1/alerts/{id}',
+      'GET /api/v1/oat', 'GET /api/v1/alerts', 'GET /api/v1/alerts/{id}', 'PATCH /api/v1/alerts/{id}', 'GET /api/v1/alerts/{id}/graph',
       'GET /api/v1/hosts/criticality', 'PUT /api/v1/hosts/{id}/criticality',
       'GET /api/v1/detections', 'PATCH /api/v1/detections', 'GET /api/v1/detections/report', 'PATCH /api/v1/detections/{id}',
       'POST /api/v1/detections/test',

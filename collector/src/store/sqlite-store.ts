@@ -9,6 +9,7 @@ import { EVENT_COLUMNS, EVENT_COLUMN_BY_FIELD, rowToEvent, type EventColumn } fr
 import { StoreError } from './errors.js';
 import { migrate } from './migrations.js';
 import { SqliteDetection } from './sqlite-detection.js';
+import { SqliteGraph } from './sqlite-graph.js';
 import { SqliteSearch } from './sqlite-search.js';
 import type {
   AgentRecord,
@@ -291,6 +292,8 @@ export class SqliteStore implements Store {
   private readonly searcher: SqliteSearch;
   /** OATs, alerts, tuning (sqlite-detection.ts) */
   private readonly detection: SqliteDetection;
+  /** the events behind alert graphs (sqlite-graph.ts) */
+  private readonly graph: SqliteGraph;
 
   private constructor(
     private readonly db: Database.Database,
@@ -325,6 +328,7 @@ export class SqliteStore implements Store {
     this.stmt = prepareStatements(db);
     this.searcher = new SqliteSearch(db);
     this.detection = new SqliteDetection(db);
+    this.graph = new SqliteGraph(db);
 
     const s = this.stmt;
     this.enrollTx = db.transaction((tokenHash: string, agent: NewAgent, now: number): EnrollOutcome => {
@@ -543,6 +547,10 @@ export class SqliteStore implements Store {
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
     return done;
+  }
+
+  async alertGraphEvents(request: D.AlertGraphEventsRequest): Promise<D.AlertGraphEvents> {
+    return this.graph.alertGraphEvents(request);
   }
 
   async processTree(entityId: string, bounds: ProcessTreeBounds): Promise<ProcessTree | undefined> {

@@ -198,6 +198,28 @@ export interface ProcessTree {
   truncated: { ancestors: boolean; descendants: boolean };
 }
 
+/** The events behind an alert that its graph is drawn from (store/sqlite-graph.ts). */
+export interface AlertGraphEventsRequest {
+  /** the alert's evidence events (event.id) */
+  eventIds: readonly string[];
+  /** the alert's first and last seen (ms); evidence is looked up in this span */
+  from: number;
+  to: number;
+  /** the alert's hosts (host.id); when given, evidence is looked up on these hosts only */
+  hostIds?: readonly string[];
+  /** activity of the processes involved is taken within [from - windowMs, to + windowMs] */
+  windowMs: number;
+  /** at most this many events in all */
+  maxEvents: number;
+}
+
+export interface AlertGraphEvents {
+  /** evidence first, then the processes' starts, their activity and their children's starts; each event once */
+  events: EcsEvent[];
+  /** true when `maxEvents` cut the list (more related events exist) */
+  truncated: boolean;
+}
+
 export interface SavedQueryRecord {
   id: string;
   owner: string;
@@ -249,6 +271,9 @@ export interface Store {
   indexSearchText(maxRows: number): Promise<number>;
   /** The execution profile of a process: ancestors, itself, descendants; undefined when no event names it. */
   processTree(entityId: string, bounds: ProcessTreeBounds): Promise<ProcessTree | undefined>;
+
+  /** The events an alert graph is drawn from: evidence plus the activity of the processes involved. */
+  alertGraphEvents(request: AlertGraphEventsRequest): Promise<AlertGraphEvents>;
 
   listSavedQueries(owner: string): Promise<SavedQueryRecord[]>;
   createSavedQuery(record: SavedQueryRecord): Promise<void>;

