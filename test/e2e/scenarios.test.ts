@@ -3,6 +3,10 @@
 // real, harmless attack steps (temp dirs under /tmp, this host's own addresses only) and asserts,
 // through the API, the Observed Attack Techniques and exactly one Workbench alert of the expected
 // model with its highlights. A benign admin sequence makes no alert.
+// Every process here is a child of this test worker, so they all share one process lineage (as
+// the commands of one SSH session would): the scenarios are ordered so that no step completes
+// another scenario's model. Host-grouped models also see the whole host, so alerts are checked
+// by model and by this run's unique temp paths.
 // Needs root (netlink process connector), as the agent does in production.
 import { execFile, spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -25,6 +29,7 @@ const FILTERS = {
   timestomp: '0d596e90-872f-5220-932f-3115500c4e3a', // xdr_de_timestomp, T1070.006
   credFiles: '77d0cb1c-6a9f-5c91-839a-1f5f2da9427a', // xdr_cred_files_with_secrets, T1552.001
   httpUpload: '570add19-4334-5b3d-8b17-63f95b27568b', // xdr_exfil_http_upload, T1048
+  executableDeleted: 'ee41de61-74ac-5353-9d8a-a73bda6616e1', // xdr_de_executable_deleted_from_temp, T1070.004
 };
 
 const MODELS = {
@@ -32,6 +37,7 @@ const MODELS = {
   reverseShell: '41c3f128-aee0-55bf-b943-99388d7915a0', // xdr_model_reverse_shell
   privescLogs: 'c0db00bb-fa16-5df8-90a2-24060ef76783', // xdr_model_privesc_then_log_tampering
   credExfil: '23c9be7a-44f0-5d96-b2eb-fc13577966ee', // xdr_model_credential_theft_exfiltration
+  selfDeleting: '3cd38936-0ea9-52ae-a9c0-0a6e41ae85e5', // xdr_model_self_deleting_payload
 };
 
 const isRoot = process.getuid?.() === 0;
@@ -142,7 +148,9 @@ beforeAll(async () => {
   await new Promise<void>((r) => http.listen(0, '127.0.0.1', r));
   httpPort = (http.address() as AddressInfo).port;
   if (!isRoot) return;
-  c = await startCollector(tempDir('scen-collector'));
+  const dataDir = tempDir('scen-collector');
+  scratch.push(dataDir);
+  c = await startCollector(dataDir);
   const stateDir = tempDir('scen-agent');
   scratch.push(stateDir);
   agentId = await enrollAgent(c, stateDir);
@@ -309,5 +317,25 @@ describe('attack scenarios on this host', { skip: !isRoot }, () => {
     expect(a.techniques).toEqual(expect.arrayContaining(['T1552.001', 'T1048']));
     expect(values(a, 'commands')).toEqual(expect.arrayContaining([expect.stringContaining(read), upload]));
     expect(oatIds(a)).toEqual(expect.arrayContaining([FILTERS.credFiles, FILTERS.httpUpload]));
+  }, 90_000);
+
+  it('self-deleting payload: a program runs from /tmp, then its file is removed (xdr_model_self_deleting_payload)', async () => {
+    const dir = scenarioDir('selfdel');
+    const payload = join(dir, 'updater');
+    const run = `${payload} 1`;
+    const r = await sh(`cp /usr/bin/sleep ${payload} && ${run} && rm -f ${payload}; echo done`, dir);
+    expect(r.status, r.stderr).toBe(0);
+
+    const oats = await oatsMentioning(payload, ['T1204.002', 'T1070.004']);
+    expect(oats.map((o) => o.rule_id)).toEqual(expect.arrayContaining([FILTERS.execFromTemp, FILTERS.executableDeleted]));
+    const a = await theAlert(MODELS.selfDeleting, payload);
+    expect(a).toMatchObject({ level: 'high', firings: 1 });
+    expect(a.techniques).toEqual(expect.arrayContaining(['T1204.002', 'T1070.004']));
+    expect(values(a, 'commands')).toContain(run);
+    expect(values(a, 'files')).toContain(payload);
+    expect(oatIds(a)).toEqual(expect.arrayContaining([FILTERS.execFromTemp, FILTERS.executableDeleted]));
+    const deleted = a.highlights.files.find((x) => x.value === payload)!;
+    const events = await Promise.all(deleted.event_ids.map(async (id) => (await api(c, `/api/v1/events?event.id=${encodeURIComponent(id)}`)).body.events[0]));
+    expect(events.map((e) => e['event.action'])).toEqual(expect.arrayContaining(['process_started', 'file_deleted']));
   }, 90_000);
 });
