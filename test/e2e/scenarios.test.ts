@@ -106,6 +106,14 @@ async function theAlert(model: string, mentions: string): Promise<Alert> {
   // the documented score formula holds
   const p = full.score_parts;
   expect(full.score).toBe(Math.round(Math.min(100, (p.base + p.oat_points + p.breadth) * p.factor)));
+  // its techniques are those observed (the OATs behind it), and breadth counts exactly them
+  const observed = new Set<string>();
+  for (const id of oatIds(full)) {
+    const r = await api<{ oats: Oat[] }>(c, `/api/v1/oat?rule_id=${encodeURIComponent(id)}&limit=1`);
+    for (const t of r.body.oats[0]?.techniques ?? []) observed.add(t);
+  }
+  expect(full.techniques.filter((t) => !observed.has(t))).toEqual([]);
+  expect(p.breadth).toBe(Math.min(10, 2 * (full.techniques.length - 1)));
   return full;
 }
 

@@ -60,7 +60,7 @@ describe('DetectionStage', () => {
     // score: base 85 (xdr.score) + OATs low 1 + low 1 + medium 2 + high 4 = 8 + breadth 2×(4 techniques−1)=6, factor 1.0
     expect(a.scoreParts).toEqual({ base: 85, oatPoints: 8, breadth: 6, criticality: 'medium', factor: 1 });
     expect(a.score).toBe(99);
-    expect(metrics.registry.getSingleMetricAsString('xdr_alerts_created_total')).resolves.toContain('xdr_alerts_created_total 1');
+    await expect(metrics.registry.getSingleMetricAsString('xdr_alerts_created_total')).resolves.toContain('xdr_alerts_created_total 1');
   });
 
   it('a later step of the same attack updates its alert; analyst fields stand; a closed alert is not reopened', async () => {

@@ -96,10 +96,10 @@ export function buildAlertFields(
   const highlights = existing ? clone(existing.highlights) : emptyHighlights();
   const scope = existing ? clone(existing.scope) : emptyScope();
   const oats = existing ? clone(existing.oats) : emptyOats();
+  // Techniques and tactics are those of the OATs behind the alert: what was observed, not every
+  // technique the model's rules could have matched (the score's breadth counts them).
   const techniques = new Set(existing?.techniques ?? []);
   const tactics = new Set(existing?.tactics ?? []);
-  for (const t of hit.techniques) techniques.add(t);
-  for (const t of hit.tactics) tactics.add(t);
   const seen = new Set(existing?.eventIds ?? []);
   // the model's window starts at its first rule firing; the attack starts at its first event
   let firstSeen = Math.min(existing?.firstSeen ?? Infinity, hit.firstSeen);
