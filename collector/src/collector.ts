@@ -98,6 +98,7 @@ export async function startCollector(settings: CollectorSettings, log: Logger): 
     ? { certFile: settings.tlsCertFile, keyFile: settings.tlsKeyFile } : undefined);
   const commandKey = loadCommandKey(settings.dataDir);
   const metrics = new CollectorMetrics();
+  metrics.observeSearchIndexLag(() => store.searchIndexLag());
   const queue = new BatchQueue(settings.pipelineEvents);
   const pipeline = new Pipeline(queue, store, metrics, log.child({ component: 'pipeline' }), { maxGroupEvents: settings.maxGroupEvents });
 

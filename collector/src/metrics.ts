@@ -35,6 +35,15 @@ export class CollectorMetrics {
     return new Counter({ name, help, labelNames, registers: [this.registry] });
   }
 
+  /** The substring search index's backlog, read from the store at each scrape. */
+  observeSearchIndexLag(read: () => Promise<number>): void {
+    new Gauge({
+      name: 'xdr_search_index_lag_rows', help: 'Event rows the substring search index has not reached yet (searched by scanning)',
+      registers: [this.registry],
+      async collect() { this.set(await read()); },
+    });
+  }
+
   private counter(name: string, help: string): Counter {
     return new Counter({ name, help, registers: [this.registry] });
   }

@@ -40,6 +40,7 @@ describe('backbone end to end', () => {
     expect(first.total).toBe(1500);
     await new Promise((r) => setTimeout(r, 2500)); // the commit worker indexes when ingest is idle
     expect((await search()).total).toBe(1500);
+    expect((await api<string>(c, '/metrics')).body).toMatch(/xdr_search_index_lag_rows 0\b/);
     const bad = await api(c, '/api/v1/search', { method: 'POST', body: { query: 'process.name:(curl or' } });
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toMatch(/column/);

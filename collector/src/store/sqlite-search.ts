@@ -275,6 +275,11 @@ export class SqliteSearch {
     return st;
   }
 
+  /** Event rows the substring index has not reached yet (they are searched by scanning). */
+  indexLag(): number {
+    return Math.max(0, (this.stmt.maxId.get() ?? 0) - (this.stmt.watermark.get() ?? 0));
+  }
+
   /** Indexes up to INDEX_CHUNK events above the watermark in one transaction; returns rows indexed (0: caught up). */
   indexChunk(maxRows: number): number {
     return this.indexTx.immediate(Math.max(0, Math.min(INDEX_CHUNK, maxRows)));

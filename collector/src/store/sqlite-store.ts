@@ -553,6 +553,10 @@ export class SqliteStore implements Store {
     return this.graph.alertGraphEvents(request);
   }
 
+  async searchIndexLag(): Promise<number> {
+    return this.searcher.indexLag();
+  }
+
   async processTree(entityId: string, bounds: ProcessTreeBounds): Promise<ProcessTree | undefined> {
     return this.searcher.processTree(entityId, bounds);
   }

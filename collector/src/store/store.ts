@@ -269,6 +269,8 @@ export interface Store {
   aggregateEvents(request: SearchAggRequest): Promise<SearchAggs>;
   /** Brings the substring index up to date with up to `maxRows` new events; returns rows indexed. */
   indexSearchText(maxRows: number): Promise<number>;
+  /** Event rows the substring index has not reached yet. */
+  searchIndexLag(): Promise<number>;
   /** The execution profile of a process: ancestors, itself, descendants; undefined when no event names it. */
   processTree(entityId: string, bounds: ProcessTreeBounds): Promise<ProcessTree | undefined>;
 
