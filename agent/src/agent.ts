@@ -144,7 +144,7 @@ async function startSources(config: AgentConfig, hostId: string, emit: Emit, log
   }
   if (config.sensors) {
     try {
-      sources.push(await startSensors(config.sensors, emit, log.child({ component: 'sensors' }), { hostId, stateDir: config.stateDir }));
+      sources.push(await startSensors(config.sensors, emit, log, { hostId, stateDir: config.stateDir }));
     } catch (err) {
       for (const s of sources) await s.stop();
       throw err;
