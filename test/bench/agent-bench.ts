@@ -1,11 +1,18 @@
 // npm run bench:agent [-- --short]  (needs root, as the agent does in production)
 //
-// Measures the agent's sensors at their emit (the collector side is measured separately): the
-// sensors run in their own process (the harness, the same code the agent runs), every event is
-// encoded with the wire codec as the transport would, and the processes this benchmark starts
-// are counted when their START event carries the full command line.
+// Measures the agent's sensors at their emit and, for exec capture, at the collector too.
+//   at the emit: the sensors run in their own process (the harness, the same code the agent
+//                runs), every event is encoded with the wire codec as the transport would, and
+//                the processes this benchmark starts are counted when their START event carries
+//                the full command line.
+//   at the collector: a real collector and a real enrolled agent (test/bench/agent-collector.ts,
+//                started as test/e2e/sensors.test.ts does) run the same phase again; once the
+//                counts stop rising, process_started events are read back through the REST API
+//                (GET /api/v1/events, cursor paging) and counted when `process.args` holds the
+//                marker and the command line is the full `/bin/true MARKER-N`.
 //   exec capture: a burst of 2,000 `/bin/true marker-N` from a shell loop, netlink and polling
-//                 fallback side by side; then a steady 1,000 execs/s for 60 s (--short: 10 s).
+//                 fallback side by side at the emit, netlink at the collector; then a steady
+//                 1,000 execs/s for 60 s (--short: 10 s), at the emit and at the collector.
 //   overhead:     CPU (% of one core) and peak RSS of the sensor process at idle and during
 //                 200 execs/s for 60 s (--short: 10 s), all sensors on with default config.
 import { spawn } from 'node:child_process';
@@ -13,6 +20,7 @@ import { randomUUID } from 'node:crypto';
 import { cpus, totalmem, release } from 'node:os';
 import { readFileSync } from 'node:fs';
 import { startHarness, type Harness } from '../../agent/src/sensors/testing/run-harness.js';
+import { countAtCollector, settle, withCollectorStack, type CollectorCount } from './agent-collector.js';
 
 const short = process.argv.includes('--short');
 const STEADY_S = short ? 10 : 60;
@@ -113,7 +121,25 @@ function machine(): string {
 }
 
 console.log(`agent sensors benchmark${short ? ' (--short)' : ''} on ${machine()}`);
-console.log("measured at the sensors' emit: events encoded with the wire codec, no transport, no collector\n");
+console.log("measured at the sensors' emit (events encoded with the wire codec, no transport, no collector) and, for exec capture, at the collector's API (real agent, real collector)\n");
+
+/** One exec-capture phase through a real agent and collector, counted at the API. */
+async function atCollector(work: (marker: string) => Promise<unknown>, expected: number): Promise<CollectorCount & { ms: number; waitedMs: number; settled: boolean }> {
+  return withCollectorStack(async (s) => {
+    const marker = `xc${randomUUID().slice(0, 8)}`;
+    const from = Date.now() - 5000;
+    const t0 = Date.now();
+    await work(marker);
+    const ms = Date.now() - t0;
+    const w = await settle(s, from, expected, 120_000);
+    return { ...(await countAtCollector(s, marker, from)), ms, ...w };
+  });
+}
+function collectorLine(r: CollectorCount & { ms: number; waitedMs: number; settled: boolean }, expected: number, digits: number): string {
+  return `  at the collector: ${r.withCmd.toLocaleString('en-US')} / ${expected.toLocaleString('en-US')} (${pct(r.withCmd, expected, digits)}) with full command line (netlink, real agent -> collector, read back through GET /api/v1/events); `
+    + `phase took ${r.ms} ms; counts stopped rising ${(r.waitedMs / 1000).toFixed(1)} s after it${r.settled ? '' : ' (NOT settled: bounded wait ran out)'}; `
+    + `marker execs without the full command line ${r.partial}; sensor_gap notices at the collector ${r.gaps} (count ${r.gapCount})`;
+}
 
 // 1. exec capture: burst
 const shellBurst = (marker: string) => run('/bin/sh', ['-c', `i=0; while [ $i -lt ${BURST} ]; do /bin/true ${marker}-$i; i=$((i+1)); done`]);
@@ -122,6 +148,7 @@ const po = await capture('poll', shellBurst);
 console.log(`exec capture, burst of ${BURST} /bin/true MARKER-N from a shell loop (target >= 99.9%)`);
 console.log(`  netlink : ${nl.withCmd}/${BURST} with full command line (${pct(nl.withCmd, BURST)}); burst took ${nl.ms} ms (${Math.round(BURST / (nl.ms / 1000))} execs/s); execs seen without command line ${nl.noCmd}; lost-and-counted ${nl.lost} in ${nl.gaps} gap notices`);
 console.log(`  polling : ${po.withCmd}/${BURST} with full command line (${pct(po.withCmd, BURST)}); burst took ${po.ms} ms`);
+console.log(collectorLine(await atCollector(shellBurst, BURST), BURST, 2));
 
 // 2. exec capture: steady 1,000 execs/s
 {
@@ -135,6 +162,9 @@ console.log(`  polling : ${po.withCmd}/${BURST} with full command line (${pct(po
   const st = (await h.stop()).stats;
   console.log(`\nexec capture, steady 1,000 execs/s for ${STEADY_S} s (pacer: ${paced.replace(' ', ' execs in ')} s; target: none lost)`);
   console.log(`  netlink : ${withCmd}/${expected} with full command line (${pct(withCmd, expected, 3)}); execs seen without command line ${st.sensors.process.counters.noCmdline}; lost-and-counted ${st.sensors.process.lost}; sensor CPU ${m.cpuPct.toFixed(1)}% of one core, peak RSS ${m.peakRssMb.toFixed(0)} MB`);
+  let pacedC = '';
+  const rc = await atCollector(async (mk) => (pacedC = (await pace(mk, 1000, STEADY_S)).stdout.trim()), expected);
+  console.log(`${collectorLine(rc, expected, 3)}; pacer: ${pacedC.replace(' ', ' execs in ')} s`);
 }
 
 // 3. overhead
