@@ -138,7 +138,7 @@ async function atCollector(work: (marker: string) => Promise<unknown>, expected:
 function collectorLine(r: CollectorCount & { ms: number; waitedMs: number; settled: boolean }, expected: number, digits: number): string {
   return `  at the collector: ${r.withCmd.toLocaleString('en-US')} / ${expected.toLocaleString('en-US')} (${pct(r.withCmd, expected, digits)}) with full command line (netlink, real agent -> collector, read back through GET /api/v1/events); `
     + `phase took ${r.ms} ms; counts stopped rising ${(r.waitedMs / 1000).toFixed(1)} s after it${r.settled ? '' : ' (NOT settled: bounded wait ran out)'}; `
-    + `marker execs without the full command line ${r.partial}; sensor_gap notices at the collector ${r.gaps} (count ${r.gapCount})`;
+    + `marker execs without the full command line ${r.partial}; execs of true without command line ${r.noCmd}; sensor_gap notices at the collector ${r.gaps} (count ${r.gapCount})`;
 }
 
 // 1. exec capture: burst
