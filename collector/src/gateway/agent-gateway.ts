@@ -2,26 +2,13 @@
 // an AgentSession and knows which agents are online (one session per agent; the newest wins).
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
-import type { CollectorMetrics } from '../metrics.js';
-import type { BatchQueue } from '../pipeline/batch-queue.js';
-import type { Store } from '../store/store.js';
 import type { TlsIdentity } from '../trust/certificate.js';
 import { AgentSession, type SessionContext } from './agent-session.js';
 
-export interface GatewayOptions {
-  store: Store;
-  queue: BatchQueue;
-  metrics: CollectorMetrics;
-  log: Logger;
+/** What every session shares, plus the server's own settings. */
+export interface GatewayOptions extends Omit<SessionContext, 'register' | 'unregister'> {
   tls: TlsIdentity;
-  collectorId: string;
-  commandPublicKey: Buffer;
-  heartbeatMs: number;
-  maxFrameBytes: number;
-  maxBatchEvents: number;
-  handshakeTimeoutMs: number;
   /** bound on simultaneous connections, authenticated or not */
   maxConnections: number;
 }
