@@ -4,6 +4,7 @@
 import { ApiRequestError, ClientError, XdrClient, type Query } from './client.js';
 import { ConfigError, parseClientConfig } from './config.js';
 import { UsageError, onlyOptions, parseArgs, parseDuration, positiveInt, type ParsedArgs } from './args.js';
+import { renderEventTable, str } from './event-table.js';
 import { ago, renderTable } from './table.js';
 import { search, tree } from './search-commands.js';
 import { DETECTION_COMMANDS, DETECTION_HELP } from './detection-commands.js';
@@ -59,24 +60,6 @@ interface AuditEntry { at: string; actor: string; action: string; target: string
 function status(a: Agent): string {
   if (a.revoked) return 'revoked';
   return [a.online ? 'online' : 'offline', a.isolated ? 'isolated' : ''].filter(Boolean).join(',');
-}
-
-function str(v: unknown): string {
-  if (v === undefined || v === null) return '';
-  return Array.isArray(v) ? v.join(' ') : String(v);
-}
-
-/** The one column that says what an event is about, whatever its category. */
-function eventDetail(e: EcsEvent): string {
-  if (e['process.command_line']) return str(e['process.command_line']);
-  if (e['file.path']) return str(e['file.path']);
-  if (e['destination.ip'] || e['source.ip']) {
-    const src = e['source.ip'] ? `${str(e['source.ip'])}:${str(e['source.port'])}` : '';
-    const dst = `${str(e['destination.ip'])}:${str(e['destination.port'])}${e['destination.domain'] ? ` (${str(e['destination.domain'])})` : ''}`;
-    return src ? `${src} -> ${dst}` : dst;
-  }
-  if (e['user.name']) return `user ${str(e['user.name'])}`;
-  return str(e['event.reason']);
 }
 
 const EVENT_CONTROLS = ['since', 'from', 'to', 'limit', 'cursor'];
@@ -151,15 +134,7 @@ async function events(client: XdrClient, args: ParsedArgs, io: Io): Promise<void
   }
   if (args.flags.has('json')) return io.out(JSON.stringify({ events: collected, ...(cursor ? { next_cursor: cursor } : {}) }, null, 2));
   if (collected.length === 0) return io.out('no events match');
-  io.out(renderTable(collected, [
-    { header: 'TIME', value: (e) => str(e['@timestamp']) },
-    { header: 'HOST', value: (e) => str(e['host.name']), max: 24 },
-    { header: 'ACTION', value: (e) => str(e['event.action'] ?? e['event.category']), max: 16 },
-    { header: 'PID', value: (e) => str(e['process.pid']) },
-    { header: 'PROCESS', value: (e) => str(e['process.name']), max: 20 },
-    { header: 'USER', value: (e) => str(e['process.user.name'] ?? e['user.name']), max: 16 },
-    { header: 'DETAIL', value: eventDetail, max: 100 },
-  ]));
+  io.out(renderEventTable(collected));
   if (cursor) io.err(`${collected.length} events shown; more match: add --cursor ${cursor} for the next ones, or use --all`);
 }
 

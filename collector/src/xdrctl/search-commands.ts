@@ -2,7 +2,7 @@
 // from a terminal. Search prints a table, JSON or CSV; tree prints an indented process tree.
 import type { XdrClient } from './client.js';
 import { UsageError, onlyOptions, parseDuration, positiveInt, type ParsedArgs } from './args.js';
-import { renderTable } from './table.js';
+import { renderEventTable, str } from './event-table.js';
 
 interface Io {
   out(text: string): void;
@@ -22,22 +22,10 @@ const PAGE_MAX = 10_000;
 const CSV_COLUMNS = ['@timestamp', 'host.name', 'event.category', 'event.action', 'process.pid', 'process.name', 'process.user.name',
   'process.command_line', 'file.path', 'source.ip', 'destination.ip', 'destination.port', 'process.entity_id'];
 
-function str(v: unknown): string {
-  if (v === undefined || v === null) return '';
-  return Array.isArray(v) ? v.join(' ') : String(v);
-}
-
 function csvCell(v: unknown): string {
   let text = str(v);
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-function detail(e: Row): string {
-  if (e['process.command_line']) return str(e['process.command_line']);
-  if (e['file.path']) return str(e['file.path']);
-  if (e['destination.ip']) return `${str(e['source.ip'])}:${str(e['source.port'])} -> ${str(e['destination.ip'])}:${str(e['destination.port'])}`;
-  return str(e['user.name'] ?? e['event.reason']);
 }
 
 export async function search(client: XdrClient, args: ParsedArgs, io: Io): Promise<void> {
@@ -70,15 +58,7 @@ export async function search(client: XdrClient, args: ParsedArgs, io: Io): Promi
   } else if (events.length === 0) {
     io.out('no events match');
   } else {
-    io.out(renderTable(events, [
-      { header: 'TIME', value: (e) => str(e['@timestamp']) },
-      { header: 'HOST', value: (e) => str(e['host.name']), max: 24 },
-      { header: 'ACTION', value: (e) => str(e['event.action'] ?? e['event.category']), max: 16 },
-      { header: 'PID', value: (e) => str(e['process.pid']) },
-      { header: 'PROCESS', value: (e) => str(e['process.name']), max: 20 },
-      { header: 'USER', value: (e) => str(e['process.user.name'] ?? e['user.name']), max: 16 },
-      { header: 'DETAIL', value: detail, max: 100 },
-    ]));
+    io.out(renderEventTable(events));
   }
   io.err(`${events.length} of ${total} matching events shown`);
 }
