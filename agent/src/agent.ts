@@ -1,8 +1,12 @@
 // A running agent: event sources feed the batcher, the batcher's batches go to the spool, the
-// connection delivers the spool. Built from a validated config by `xdr-agent run` (and by tests).
+// connection delivers the spool; commands from the collector go to the responder, whose results
+// return on the same connection. Built from a validated config by `xdr-agent run` (and by tests).
 import type { Logger } from 'pino';
 import type { Emit, EventSource } from './event-source.js';
+import { DEFAULT_CONFIG_FILE } from './config-file.js';
 import { Inventory } from './inventory.js';
+import { Isolation } from './response/isolation/index.js';
+import { defaultResponseConfig, Responder, type ResponseConfig } from './response/index.js';
 import { StateDir } from './state-dir.js';
 import { startSensors, type SensorsConfig } from './sensors/index.js';
 import { SyntheticSource } from './synthetic-source.js';
@@ -24,6 +28,12 @@ export interface AgentConfig {
   connection?: Partial<Pick<ConnectionOptions, 'window' | 'handshakeTimeoutMs' | 'ackTimeoutMs' | 'inventoryIntervalMs' | 'healthyAfterMs' | 'backoff' | 'refusedBackoff'>>;
   /** fsync spooled batches (default true) */
   durable?: boolean;
+  /** the response policy (agent.yaml `response:`); every action allowed with the contract's bounds when absent */
+  response?: ResponseConfig;
+  /** the file the response policy came from, named in policy refusals */
+  responsePolicySource?: string;
+  /** the nft binary isolation runs (tests point it elsewhere) */
+  nft?: string;
 }
 
 export class Agent {
@@ -31,6 +41,8 @@ export class Agent {
   readonly batcher: Batcher;
   readonly connection: Connection;
   readonly sources: EventSource[] = [];
+  readonly responder: Responder;
+  readonly isolation: Isolation;
   private eventsGenerated = 0;
   private lossTimer: NodeJS.Timeout | null = null;
   private readonly hostId: string;
@@ -43,6 +55,9 @@ export class Agent {
     let agent: Agent | undefined;
     try {
       agent = new Agent(config, state, loaded, release);
+      // A host isolated before a restart or reboot is isolated again before it talks to anyone.
+      await agent.isolation.reapply().catch((err: Error) => config.log.error({ err }, 'cannot re-apply the persisted network isolation'));
+      agent.connection.start();
       agent.sources.push(...(await startSources(config, agent.hostId, agent.emit, config.log)));
       return agent;
     } catch (err) {
@@ -87,6 +102,7 @@ export class Agent {
       },
     });
     log.info({ agentId: identity.agentId, spooled: this.spool.batches, spoolBytes: this.spool.bytes }, 'agent starting');
+    this.isolation = new Isolation({ stateDir: state.path, collectorUrl: identity.collectorUrl, log, nft: config.nft });
     this.connection = new Connection({
       ...config.connection,
       url: identity.collectorUrl,
@@ -108,9 +124,37 @@ export class Agent {
         sensorEventsLost: this.sources.reduce((n, s) => n + (s.stats?.().lost ?? 0), 0),
       }),
       onSession: ({ maxFrameBytes }) => this.batcher.setMaxBytes(maxFrameBytes),
+      onCommand: (cmd) => this.responder.onCommand(cmd),
+      onShellData: (data) => this.responder.onShellData(data),
+      lookup: this.isolation.lookup,
     });
     this.hostId = inventory.hostId();
-    this.connection.start();
+    const connection = this.connection;
+    this.responder = new Responder({
+      agentId: identity.agentId,
+      hostId: this.hostId,
+      commandPublicKey: identity.commandPublicKey,
+      stateDir: state.path,
+      config: config.response ?? defaultResponseConfig(),
+      policySource: config.responsePolicySource ?? DEFAULT_CONFIG_FILE,
+      log,
+      link: {
+        get online() {
+          return connection.status.state === 'online';
+        },
+        get maxFrameBytes() {
+          return connection.maxFrameBytes;
+        },
+        send: (frame) => connection.send(frame),
+      },
+      isolation: this.isolation,
+    });
+    let wasOnline = false;
+    this.connection.onStatus((s) => {
+      if (s.state === 'online') this.responder.online();
+      else if (wasOnline) this.responder.offline();
+      wasOnline = s.state === 'online';
+    });
   }
 
   /** Where every event source hands its events. */
@@ -125,7 +169,7 @@ export class Agent {
 
   /** Stops the sources, spools what is batched, closes the connection. Unacked batches stay spooled. */
   async stop(): Promise<void> {
-    await Promise.all(this.sources.map((s) => s.stop()));
+    await Promise.all([this.responder.stop(), ...this.sources.map((s) => s.stop())]);
     if (this.lossTimer) clearTimeout(this.lossTimer);
     this.batcher.close();
     if (this.spool.reportLosses() !== undefined) this.connection.kick();

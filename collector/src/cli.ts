@@ -31,6 +31,8 @@ Usage:
   xdr-collector token create --role viewer|analyst|responder|admin [--user NAME] [--data DIR] [--json]
   xdr-collector agent revoke ID [--data DIR] [--json]
   xdr-collector fingerprint [--data DIR] [--json]
+  xdr-collector audit verify [--data DIR] [--json]
+                      walk the audit log's hash chain; exit 1 naming the first entry that does not match
   xdr-collector --version
 
 The data directory defaults to ${DEFAULT_DATA}. Token and agent commands work whether or not
@@ -182,6 +184,26 @@ async function fingerprint(args: string[]): Promise<void> {
   print(values.json, { fingerprint: tls.fingerprint, public_key_pin: tls.publicKeyPin }, tls.fingerprint);
 }
 
+async function audit(args: string[]): Promise<void> {
+  const [sub, ...rest] = args;
+  if (sub !== 'verify') throw new UsageError('usage: xdr-collector audit verify [--data DIR] [--json]');
+  const { values } = parseCommandArgs(rest, { ...dataOption, ...jsonOption });
+  const dir = resolve(values.data ?? DEFAULT_DATA);
+  if (!existsSync(dir)) throw new UsageError(`data directory ${dir} does not exist`);
+  const store = openDataStore(dir);
+  try {
+    const v = await store.verifyAudit();
+    const bad = v.firstBad;
+    print(values.json, { ok: v.ok, entries: v.entries, last_hash: v.lastHash, ...(bad ? { first_bad: { ...bad, at: new Date(bad.at).toISOString() } } : {}) },
+      bad
+        ? `audit chain BROKEN at entry ${bad.id} (${bad.action}, ${new Date(bad.at).toISOString()}): ${bad.reason}\n(${v.entries - 1} entr${v.entries - 1 === 1 ? 'y' : 'ies'} before it verified)`
+        : `audit chain OK: ${v.entries} entr${v.entries === 1 ? 'y' : 'ies'} verified; last hash ${v.lastHash}`);
+    if (!v.ok) process.exitCode = 1;
+  } finally {
+    await store.close();
+  }
+}
+
 async function rules(args: string[]): Promise<void> {
   const [sub, ...rest] = args;
   if (sub !== 'check') throw new UsageError('usage: xdr-collector rules check DIR [--strict] [--json]');
@@ -200,7 +222,7 @@ async function rules(args: string[]): Promise<void> {
 }
 
 const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
-  serve, rules, 'enroll-token': enrollToken, token, agent, fingerprint,
+  serve, rules, 'enroll-token': enrollToken, token, agent, fingerprint, audit,
 };
 
 async function main(argv: string[]): Promise<void> {

@@ -13,6 +13,7 @@ import { AgentGateway } from './gateway/agent-gateway.js';
 import { CollectorMetrics } from './metrics.js';
 import { BatchQueue } from './pipeline/batch-queue.js';
 import { Pipeline } from './pipeline/pipeline.js';
+import { ResponseService } from './response/index.js';
 import { openStore, type Store } from './store/index.js';
 import { loadTlsIdentity, type TlsIdentity } from './trust/certificate.js';
 import { loadCommandKey } from './trust/command-key.js';
@@ -134,10 +135,17 @@ export async function startCollector(settings: CollectorSettings, log: Logger): 
     handshakeTimeoutMs: 10_000,
     maxConnections: settings.maxConnections,
   });
+  // Response: commands go out through the gateway; agents' results come back through its hooks.
+  const responses = new ResponseService({
+    store, channel: gateway, commandKey, dataDir: settings.dataDir, metrics,
+    log: log.child({ component: 'response' }),
+  });
+  gateway.setResponseHooks(responses);
   const api = await buildApi({
     store, metrics, log, version: VERSION,
     presence: gateway,
     detection,
+    responses,
     https: settings.apiHttp ? undefined : { key: tls.keyPem, cert: tls.certPem },
   });
 
@@ -171,6 +179,7 @@ export async function startCollector(settings: CollectorSettings, log: Logger): 
       clearInterval(retentionTimer);
       await gateway.close();
       await api.close();
+      await responses.close();
       await pipeline.stop();
       await detection.close();
       await outbound.close();

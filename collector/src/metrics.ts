@@ -31,6 +31,14 @@ export class CollectorMetrics {
   readonly outboundFailed = this.labelled('xdr_outbound_failed_total', 'Alert notifications given up after the last retry, by sink', ['sink']);
   readonly outboundDropped = this.labelled('xdr_outbound_dropped_total', 'Alert notifications dropped because the sink queue was full, by sink', ['sink']);
 
+  // response (collector/src/response)
+  readonly responseActions = this.labelled('xdr_response_actions_total', 'Response actions that reached a final status, by action and status', ['action', 'status']);
+  readonly responseCommandsSent = this.labelled('xdr_response_commands_sent_total', 'Signed commands sent to agents, by action', ['action']);
+  readonly responseFramesDropped = this.labelled('xdr_response_frames_dropped_total', 'CommandResult / ShellData frames from agents dropped, by reason', ['reason']);
+  readonly responseEvidenceBytes = this.counter('xdr_response_evidence_bytes_total', 'Bytes of collected files written to the evidence store');
+  readonly responseTranscriptTruncated = this.counter('xdr_response_transcript_truncated_total', 'Shell transcripts that reached their size bound (the rest of the session was not recorded)');
+  readonly responseShellsOpen = this.gauge('xdr_response_shells_attached', 'Remote shells with a responder attached');
+
   private labelled(name: string, help: string, labelNames: string[]): Counter {
     return new Counter({ name, help, labelNames, registers: [this.registry] });
   }

@@ -1,7 +1,7 @@
 // bench:agent, measured at the collector: a real collector (`xdr-collector serve`, its normal
 // detection content) and a real enrolled agent (`xdr-agent run`) started exactly as
 // test/e2e/sensors.test.ts does; the processes a phase starts are counted at the REST API.
-import { rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { api, enrollAgent, startAgent, startCollector, tempDir, waitFor, type AgentProcess, type CollectorProcess } from '../e2e/harness.js';
 
@@ -9,6 +9,8 @@ export interface CollectorStack {
   c: CollectorProcess;
   agent: AgentProcess;
   agentId: string;
+  /** the agent's state dir: its spool (stateDir/spool) holds the batches not yet acked */
+  stateDir: string;
 }
 
 /** Everything started here, killed on the way out even if the benchmark throws or is interrupted. */
@@ -50,7 +52,7 @@ export async function withCollectorStack<T>(work: (s: CollectorStack) => Promise
     const cc = c;
     await waitFor('the agent online', async () => (await api(cc, '/api/v1/agents')).body.find((a: { id: string; online: boolean }) => a.id === agentId && a.online), 30_000);
     await new Promise((r) => setTimeout(r, 1500)); // sensors started
-    const out = await work({ c, agent, agentId });
+    const out = await work({ c, agent, agentId, stateDir });
     ok = true;
     return out;
   } finally {
@@ -68,23 +70,36 @@ async function count(s: CollectorStack, query: string): Promise<number> {
   return r.body.count;
 }
 
+/** Batches the agent has spooled and the collector has not acked yet. */
+export function spooledBatches(s: CollectorStack): number {
+  try {
+    return readdirSync(`${s.stateDir}/spool`).filter((n) => n.endsWith('.batch')).length;
+  } catch {
+    return 0;
+  }
+}
+
 /**
- * Waits until the agent's process_started events for `true` since `from` stop rising (unchanged for
- * `quietMs`) or `expected` of them are in, bounded by `maxMs`. Returns how long it waited.
+ * Waits until the agent's spool is empty (every batch acked, so committed) and its
+ * process_started events for `true` since `from` stop rising (unchanged for `quietMs`), or
+ * `expected` of them are in, bounded by `maxMs`. On a saturated host the collector can pause for
+ * seconds while the agent still holds a backlog: a count that stopped rising alone is not the end.
  */
-export async function settle(s: CollectorStack, from: number, expected: number, maxMs: number, quietMs = 3000): Promise<{ waitedMs: number; settled: boolean }> {
+export async function settle(s: CollectorStack, from: number, expected: number, maxMs: number, quietMs = 3000): Promise<{ waitedMs: number; settled: boolean; spooled: number }> {
   const t0 = Date.now();
   const q = `process.name=true&event.action=process_started&from=${from}`;
   let last = -1;
   let stableSince = Date.now();
+  let spooled = spooledBatches(s);
   while (Date.now() - t0 < maxMs) {
     const n = await count(s, q);
+    spooled = spooledBatches(s);
     if (n !== last) { last = n; stableSince = Date.now(); }
-    if (n >= expected && Date.now() - stableSince >= 1000) return { waitedMs: Date.now() - t0, settled: true };
-    if (Date.now() - stableSince >= quietMs) return { waitedMs: Date.now() - t0, settled: true };
+    if (n >= expected && Date.now() - stableSince >= 1000) return { waitedMs: Date.now() - t0, settled: true, spooled };
+    if (spooled === 0 && Date.now() - stableSince >= quietMs) return { waitedMs: Date.now() - t0, settled: true, spooled };
     await new Promise((r) => setTimeout(r, 500));
   }
-  return { waitedMs: Date.now() - t0, settled: false };
+  return { waitedMs: Date.now() - t0, settled: false, spooled };
 }
 
 export interface CollectorCount {

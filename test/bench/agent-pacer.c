@@ -1,12 +1,17 @@
 // Paced exec generator for bench:agent: posix_spawn("/bin/true", "MARKER-N") at RATE per second
 // for SECONDS, reaping children as it goes, split over WORKERS processes (one spawner cannot
-// exceed ~1/exec-latency). Marker numbers are 0..RATE*SECONDS-1. Prints "<spawned> <elapsed s>".
+// exceed ~1/exec-latency). Marker numbers are 0..RATE*SECONDS-1. Prints "<spawned> <elapsed s>
+// <failed>": a spawn that fails is not an exec the agent could have seen, so it is counted apart.
+// With PIDS_FILE, every "MARKER-N PID" is written there (to trace a missed marker to its pid).
 #define _GNU_SOURCE
+#include <fcntl.h>
 #include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/mman.h>
 #include <sys/wait.h>
 #include <time.h>
+#include <unistd.h>
 
 extern char **environ;
 
@@ -17,15 +22,20 @@ static double now(void) {
 }
 
 int main(int argc, char **argv) {
-  if (argc < 4) { fprintf(stderr, "usage: %s MARKER RATE SECONDS [WORKERS]\n", argv[0]); return 2; }
+  if (argc < 4) { fprintf(stderr, "usage: %s MARKER RATE SECONDS [WORKERS [PIDS_FILE]]\n", argv[0]); return 2; }
   const char *marker = argv[1];
   double rate = atof(argv[2]), seconds = atof(argv[3]);
   int workers = argc > 4 ? atoi(argv[4]) : 1, w = 0;
+  const char *pids_file = argc > 5 ? argv[5] : NULL;
   long all = (long)(rate * seconds);
+  // spawned and failed per worker, shared with the first worker, which prints the totals
+  long *counts = mmap(NULL, sizeof(long) * 2 * (size_t)workers, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+  if (counts == MAP_FAILED) { perror("mmap"); return 1; }
   double t0 = now();
   for (int i = 1; i < workers; i++) if (fork() == 0) { w = i; break; }
   rate /= workers;
-  long total = all / workers + (w < all % workers ? 1 : 0), n = 0, live = 0;
+  long total = all / workers + (w < all % workers ? 1 : 0), n = 0, live = 0, ok = 0, failed = 0;
+  pid_t *pids = pids_file ? calloc((size_t)total + 1, sizeof *pids) : NULL;
   char arg[256];
   while (n < total) {
     long due = (long)((now() - t0) * rate) + 1;
@@ -34,15 +44,27 @@ int main(int argc, char **argv) {
       snprintf(arg, sizeof arg, "%s-%ld", marker, n * workers + w);
       char *av[] = {"/bin/true", arg, NULL};
       pid_t pid;
-      if (posix_spawn(&pid, "/bin/true", NULL, NULL, av, environ) == 0) live++;
+      if (posix_spawn(&pid, "/bin/true", NULL, NULL, av, environ) == 0) { live++; ok++; if (pids) pids[n] = pid; }
+      else failed++;
     }
     while (live > 0 && waitpid(-1, NULL, WNOHANG) > 0) live--;
     struct timespec ts = {0, 500000};
     nanosleep(&ts, NULL);
   }
   while (live > 0 && waitpid(-1, NULL, 0) > 0) live--;
+  counts[2 * w] = ok;
+  counts[2 * w + 1] = failed;
+  if (pids) {
+    FILE *f = fopen(pids_file, "a");
+    if (f) {
+      for (long i = 0; i < total; i++) if (pids[i]) fprintf(f, "%s-%ld %d\n", marker, i * workers + w, pids[i]);
+      fclose(f);
+    }
+  }
   if (w != 0) return 0;
   while (wait(NULL) > 0) {}  // the other workers, each of which spawned its share
-  printf("%ld %.3f\n", all, now() - t0);
+  long spawned = 0, fails = 0;
+  for (int i = 0; i < workers; i++) { spawned += counts[2 * i]; fails += counts[2 * i + 1]; }
+  printf("%ld %.3f %ld\n", spawned, now() - t0, fails);
   return 0;
 }

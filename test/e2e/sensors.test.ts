@@ -59,6 +59,38 @@ describe('sensors end to end', { skip: process.getuid?.() !== 0 }, () => {
     expect(exit['process.exit_code']).toBe(3);
   });
 
+  it('a burst of short-lived processes: each arrives with its command line, or is counted in a sensor_gap notice', async () => {
+    const marker = `burst-${randomUUID().slice(0, 8)}`;
+    const N = 300;
+    const from = Date.now() - 2000;
+    spawnSync('/bin/sh', ['-c', `i=0; while [ $i -lt ${N} ]; do /bin/true ${marker}-$i; i=$((i+1)); done`]);
+    const pages = async (query: string, each: (e: Record<string, any>) => void) => {
+      let cursor: string | undefined;
+      do {
+        const r = await api(c, `/api/v1/events?agent.id=${agentId}&${query}&from=${from}&limit=10000${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+        expect(r.status).toBe(200);
+        for (const e of r.body.events) each(e);
+        cursor = r.body.next_cursor;
+      } while (cursor);
+    };
+    const tally = async () => {
+      const complete = new Set<string>();
+      await pages('process.name=true&event.action=process_started', (e) => {
+        const m = (e['process.args'] ?? []).find((a: string) => a.startsWith(`${marker}-`));
+        if (m && e['process.command_line'] === `/bin/true ${m}`) complete.add(m);
+      });
+      let announced = 0;
+      await pages('event.action=sensor_gap', (e) => (announced += Number(e['event.count'] ?? 0)));
+      return { complete: complete.size, announced };
+    };
+    // every marker is either there complete or its loss is announced (the notice also counts other processes on this host)
+    const t = await waitFor('every start arrived or announced', async () => {
+      const x = await tally();
+      return x.complete + x.announced >= N ? x : undefined;
+    }, 30_000, 1000);
+    expect(t.complete).toBeGreaterThanOrEqual(N * 0.98);
+  });
+
   it('file creation, change of mode, rename and deletion arrive with path, mode and hash', async () => {
     const file = join(watched, `drop-${randomUUID()}.sh`);
     writeFileSync(file, '#!/bin/sh\necho pwned\n');

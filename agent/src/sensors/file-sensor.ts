@@ -229,8 +229,9 @@ export class FileSensor implements Sensor {
       this.c.watchLimit++;
       if (this.enospcReported) return;
       this.enospcReported = true;
-      const message = 'out of inotify watches (ENOSPC): some paths are not watched; raise fs.inotify.max_user_watches (sysctl -w fs.inotify.max_user_watches=524288) or watch fewer paths (sensors.file.paths)';
-      this.ctx.log.error({ sensor: 'file', err }, message);
+      const where = err.path ? ` (first: ${err.path})` : '';
+      const message = `out of inotify watches (ENOSPC): some paths are not watched${where}, changes there are not seen; raise fs.inotify.max_user_watches (sysctl -w fs.inotify.max_user_watches=524288) or watch fewer paths (sensors.file.paths, sensors.file.depth)`;
+      this.ctx.log.warn({ sensor: 'file', err }, message);
       this.ctx.emit(notice(NOTICE_CODES.sensorDegraded, 'file', message, 1));
       return;
     }

@@ -1,11 +1,17 @@
 // The login sensor tailing a real file: appended sshd lines become LoginEvents, other programs'
-// lines are ignored, and rotation (rename + new file) is followed.
+// lines are ignored, and rotation (rename + new file) is followed. A journal that cannot be read
+// is said in a notice, and the auth log is read instead when there is one.
 import { appendFileSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { wire } from '../../../proto/index.js';
+import pino from 'pino';
+import { wire, type xdr } from '../../../proto/index.js';
+import { defaultSensorsConfig } from './config.js';
+import { LoginSensor } from './login-sensor.js';
+import { ProcessTable } from './process-table.js';
 import { startHarness, type Harness } from './testing/run-harness.js';
+import { UserNames } from './user-names.js';
 
 const off = { enabled: false };
 
@@ -46,5 +52,67 @@ describe('login sensor (auth.log)', () => {
     expect(Number(bob.timeMs)).toBe(Date.parse('2026-03-05T09:17:00Z'));
     expect(h.events.some((ev) => ev.login?.userName === 'old')).toBe(false);
     expect(h.events.filter((ev) => ev.login).length).toBe(4);
+  });
+});
+
+describe('login sensor (journal path failing)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'xdr-login-journal-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  function sensor(journalctl: string, authLog: string) {
+    const events: xdr.v1.IEvent[] = [];
+    const ctx = {
+      emit: (ev: xdr.v1.IEvent) => events.push(ev), log: pino({ level: 'silent' }), hostId: 'h', agentPid: process.pid, users: new UserNames(),
+      table: new ProcessTable({ hostId: 'h', bootTimeMs: 0, clockTicks: 100, agentPid: process.pid }),
+    };
+    const cfg = { ...defaultSensorsConfig().login, source: 'journal' as const, auth_log_paths: [authLog], poll_interval_ms: 20 };
+    return { s: new LoginSensor(cfg, ctx, { journalctl }), events };
+  }
+  // (on a host without journald, a first notice says that journalctl may show nothing)
+  const about = (events: xdr.v1.IEvent[], bin: string) => events.find((e) => e.notice?.message?.startsWith(bin))?.notice;
+  const until = async (what: string, pred: () => boolean) => {
+    for (let i = 0; i < 200 && !pred(); i++) await new Promise((r) => setTimeout(r, 25));
+    if (!pred()) throw new Error(`timed out waiting for ${what}`);
+  };
+
+  it('says journalctl could not be started and falls back to the auth log', async () => {
+    const log = join(dir, 'auth.log');
+    writeFileSync(log, '');
+    const bin = join(dir, 'no-such-journalctl');
+    const { s, events } = sensor(bin, log);
+    await s.start();
+    await until('a notice', () => !!about(events, bin));
+    const n = about(events, bin)!;
+    expect(n).toMatchObject({ code: 'sensor_degraded', sensor: 'login' });
+    expect(n.message).toContain('could not be started (ENOENT)');
+    expect(n.message).toContain(`read from ${log} instead of the journal`);
+    expect(s.mode()).toBe(`file:${log}`);
+    appendFileSync(log, 'Mar  5 09:15:02 web1 sshd[1234]: Accepted publickey for carol from 192.0.2.10 port 51234 ssh2\n');
+    await until('the login from the auth log', () => events.some((e) => e.login?.userName === 'carol'));
+    await s.stop();
+  });
+
+  it('says when journalctl cannot be started and there is no auth log either', async () => {
+    const bin = join(dir, 'no-such-journalctl');
+    const { s, events } = sensor(bin, join(dir, 'missing.log'));
+    await s.start();
+    await until('a notice', () => !!about(events, bin));
+    expect(about(events, bin)).toMatchObject({ code: 'sensor_error', sensor: 'login' });
+    expect(about(events, bin)!.message).toMatch(/sshd logins are not seen/);
+    expect(s.mode()).toBe('none');
+    await s.stop();
+  });
+
+  it('reports journalctl exiting with its stderr, once, and does not restart it silently', async () => {
+    const fake = join(dir, 'journalctl-fails');
+    writeFileSync(fake, '#!/bin/sh\necho "No journal files were found." >&2\nexit 1\n', { mode: 0o755 });
+    const { s, events } = sensor(fake, join(dir, 'missing.log'));
+    await s.start();
+    await until('a notice', () => !!about(events, fake));
+    const n = about(events, fake)!;
+    expect(n.code).toBe('sensor_error');
+    expect(n.message).toContain('exited (1): No journal files were found.');
+    expect(s.counters().restarts).toBe(1);
+    await s.stop();
   });
 });

@@ -1,6 +1,7 @@
 // Login sensor: sshd successes and failures from the journal (journalctl -f -o json) when
 // journald runs, else by tailing /var/log/auth.log or /var/log/secure, following rotation
-// (a new inode or a shorter file). Parsing is in sshd-parser.ts.
+// (a new inode or a shorter file). Parsing is in sshd-parser.ts. When journalctl cannot be
+// started, or keeps exiting, the sensor says so in a notice and falls back to the auth log.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, existsSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
@@ -10,6 +11,15 @@ import { NOTICE_CODES, notice, type Sensor, type SensorContext, type SensorCount
 import { isSshdProgram, parseSshdMessage, parseSyslogLine } from './sshd-parser.js';
 
 const Outcome = wire.LoginEvent.Outcome;
+/** journalctl that exits this soon after its start, this many times in a row, is given up for the auth log. */
+const JOURNAL_QUICK_EXIT_MS = 10_000;
+const JOURNAL_MAX_QUICK_EXITS = 3;
+const JOURNAL_RESTART_MS = 5000;
+
+export interface LoginSensorOptions {
+  /** the journalctl executable (tests) */
+  journalctl?: string;
+}
 
 export class LoginSensor implements Sensor {
   readonly name = 'login';
@@ -19,8 +29,10 @@ export class LoginSensor implements Sensor {
   private stopped = false;
   private restartTimer: NodeJS.Timeout | undefined;
   private readonly c: SensorCounters = { events: 0, errors: 0, lost: 0, lines: 0, restarts: 0 };
+  private quickExits = 0;
+  private exitNoticeAt = 0;
 
-  constructor(private readonly cfg: LoginSensorConfig, private readonly ctx: SensorContext) {}
+  constructor(private readonly cfg: LoginSensorConfig, private readonly ctx: SensorContext, private readonly opts: LoginSensorOptions = {}) {}
 
   mode(): string {
     return this.source === 'file' && this.tail ? `file:${this.tail.path}` : this.source;
@@ -31,12 +43,20 @@ export class LoginSensor implements Sensor {
   }
 
   async start(): Promise<void> {
-    const journal = this.cfg.source === 'journal' || (this.cfg.source === 'auto' && journaldRunning());
+    const running = journaldRunning();
+    const journal = this.cfg.source === 'journal' || (this.cfg.source === 'auto' && running);
     if (journal) {
+      if (!running) {
+        this.say(NOTICE_CODES.sensorDegraded, 'sensors.login.source is journal but journald does not seem to run (no /run/systemd/journal/socket): journalctl may show no logins');
+      }
       this.source = 'journal';
       this.startJournal();
       return;
     }
+    this.startFile();
+  }
+
+  private startFile(): void {
     const path = this.cfg.auth_log_paths.find((p) => existsSync(p)) ?? this.cfg.auth_log_paths[0];
     this.source = 'file';
     this.tail = new FileTail(path, this.cfg.poll_interval_ms, (line) => this.onSyslogLine(line), (err) => {
@@ -60,22 +80,56 @@ export class LoginSensor implements Sensor {
 
   private startJournal(): void {
     const args = ['-f', '-o', 'json', '-n', '0', '--no-pager', 'SYSLOG_IDENTIFIER=sshd', '+', 'SYSLOG_IDENTIFIER=sshd-session', '+', '_COMM=sshd'];
-    const child = spawn('journalctl', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const bin = this.opts.journalctl ?? 'journalctl';
+    const startedAt = Date.now();
+    const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
     createInterface({ input: child.stdout! }).on('line', (line) => this.onJournalLine(line));
     let stderr = '';
     child.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2000)));
+    // A failed spawn emits 'error' and never 'exit'.
     child.on('error', (err) => {
+      if (this.stopped || this.child !== child) return;
       this.c.errors++;
       this.ctx.log.error({ sensor: 'login', err }, 'journalctl could not be started');
+      this.fallBack(`${bin} could not be started (${(err as NodeJS.ErrnoException).code ?? err.message})`);
     });
     child.on('exit', (code, signal) => {
-      if (this.stopped) return;
+      if (this.stopped || this.child !== child) return;
       this.c.restarts++;
-      this.ctx.log.warn({ sensor: 'login', code, signal, stderr }, 'journalctl exited; restarting in 5 s');
-      this.ctx.emit(notice(NOTICE_CODES.sensorError, 'login', `journalctl exited (${code ?? signal}); logins may be missed until it restarts`));
-      this.restartTimer = setTimeout(() => this.startJournal(), 5000);
+      const why = `${bin} exited (${code ?? signal})${stderr.trim() ? `: ${stderr.trim().split('\n')[0]}` : ''}`;
+      this.ctx.log.warn({ sensor: 'login', code, signal, stderr }, `${why}; restarting in ${JOURNAL_RESTART_MS / 1000} s`);
+      this.quickExits = Date.now() - startedAt < JOURNAL_QUICK_EXIT_MS ? this.quickExits + 1 : 1;
+      if (this.quickExits >= JOURNAL_MAX_QUICK_EXITS) {
+        this.fallBack(`${why}, ${this.quickExits} times in a row`);
+        return;
+      }
+      // one notice per failure streak (at most one a minute), not one per restart
+      if (Date.now() - this.exitNoticeAt > 60_000) {
+        this.exitNoticeAt = Date.now();
+        this.say(NOTICE_CODES.sensorError, `${why}; logins are missed until it restarts (in ${JOURNAL_RESTART_MS / 1000} s)`);
+      }
+      this.restartTimer = setTimeout(() => this.startJournal(), JOURNAL_RESTART_MS);
     });
+  }
+
+  /** The journal cannot be read: tail the auth log instead when the host has one, and say which. */
+  private fallBack(why: string): void {
+    this.child = undefined;
+    const path = this.cfg.auth_log_paths.find((p) => existsSync(p));
+    if (path) {
+      this.say(NOTICE_CODES.sensorDegraded, `${why}: sshd logins are read from ${path} instead of the journal`);
+      this.source = 'file';
+      this.startFile();
+      return;
+    }
+    this.source = 'none';
+    this.say(NOTICE_CODES.sensorError, `${why}, and none of ${this.cfg.auth_log_paths.join(', ')} exists: sshd logins are not seen`);
+  }
+
+  private say(code: string, message: string): void {
+    this.ctx.log.warn({ sensor: 'login' }, message);
+    this.ctx.emit(notice(code, 'login', message));
   }
 
   private onJournalLine(line: string): void {

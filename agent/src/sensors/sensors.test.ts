@@ -1,9 +1,9 @@
 // Live tests: the sensors run in a process of their own (as the agent does), this test process
 // starts real processes, writes real files and opens real TCP connections, and the events that
 // come out are checked field by field.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { appendFileSync, chmodSync, mkdtempSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, mkdirSync, mkdtempSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createServer, connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -191,6 +191,38 @@ describe('file sensor', () => {
     writeFileSync(marker, 'y');
     await h.waitFor(at(A.CREATE, marker), 5000, 'marker create');
     expect(h.events.some((ev) => ev.file?.path?.startsWith(stateDir))).toBe(false);
+  });
+});
+
+// A real ENOSPC: the harness runs in a user namespace whose inotify watch limit is tiny (the
+// limit is per user namespace, so the host's fs.inotify.max_user_watches is not touched).
+const canUnshare = isRoot && spawnSync('unshare', ['--user', '--map-root-user', 'true']).status === 0;
+describe.skipIf(!canUnshare)('file sensor over the inotify watch limit', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'xdr-enospc-'));
+  for (let i = 0; i < 40; i++) mkdirSync(join(dir, `d${String(i).padStart(2, '0')}`));
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ hostId: HOST, quiet: true, inotifyWatchLimit: 8, sensors: { process: off, network: off, login: off, file: { paths: [dir] } } });
+  });
+  afterAll(async () => {
+    await h?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('says once, clearly, that watches ran out, and keeps reporting what it watches', async () => {
+    const ev = await h.waitFor((e) => e.notice?.sensor === 'file', 10_000, 'file sensor notice');
+    expect(ev.notice!.code).toBe('sensor_degraded');
+    expect(ev.notice!.message).toMatch(/ENOSPC/);
+    expect(ev.notice!.message).toMatch(/fs\.inotify\.max_user_watches/);
+    expect(ev.notice!.message).toContain(dir);
+    // the root is watched first: a file created there is still reported
+    const f = join(dir, 'still-watched.txt');
+    writeFileSync(f, 'x');
+    await h.waitFor((e) => e.file?.action === wire.FileEvent.Action.CREATE && e.file.path === f, 5000, 'create under the root');
+    const st = (await h.stop()).stats.sensors.file;
+    expect(st.state).toBe('stopped');
+    expect(st.counters.watchLimit).toBeGreaterThan(0);
+    expect(h.events.filter((e) => e.notice?.sensor === 'file')).toHaveLength(1);
   });
 });
 

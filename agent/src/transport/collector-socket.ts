@@ -1,5 +1,6 @@
 // Opens the WebSocket to the collector with the pinned certificate, and encodes/decodes frames.
 // Shared by enrollment and the long-running connection.
+import type { LookupFunction } from 'node:net';
 import { WebSocket, type ClientOptions, type RawData } from 'ws';
 import { wire, type xdr } from '../../../proto/index.js';
 import { AgentError } from '../errors.js';
@@ -8,8 +9,13 @@ import { pinnedTlsOptions } from './tls-pin.js';
 /** Largest CollectorFrame the agent accepts (commands and shell data are small). */
 const MAX_INBOUND_FRAME = 16 * 1024 * 1024;
 
-export function openCollectorSocket(url: string, certPem: string, fingerprint: string, handshakeTimeoutMs: number): WebSocket {
+/**
+ * `lookup` replaces DNS for the collector's host name: an isolated host may not reach its resolver,
+ * so the isolation answers with the addresses it allowed.
+ */
+export function openCollectorSocket(url: string, certPem: string, fingerprint: string, handshakeTimeoutMs: number, lookup?: LookupFunction): WebSocket {
   const options = {
+    ...(lookup ? { lookup } : {}),
     ...pinnedTlsOptions(certPem, fingerprint),
     maxPayload: MAX_INBOUND_FRAME,
     perMessageDeflate: false,

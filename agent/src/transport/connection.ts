@@ -1,8 +1,10 @@
 // The agent's one connection to its collector: a single reconnect loop (exponential backoff with
 // full jitter), the authenticated handshake, and the delivery of spooled batches with a bounded
 // in-flight window. A batch leaves the spool only on the collector's BatchAck; everything unacked
-// is sent again on the next session. Status is a tagged union that callers can watch.
+// is sent again on the next session. Status is a tagged union that callers can watch. Response
+// frames (Command, ShellData) are handed to the caller; send() carries its answers.
 import { sign, type KeyObject } from 'node:crypto';
+import type { LookupFunction } from 'node:net';
 import type { Logger } from 'pino';
 import type { WebSocket } from 'ws';
 import { PROTOCOL_VERSION, authMessage, type xdr } from '../../../proto/index.js';
@@ -41,6 +43,9 @@ export interface ConnectionOptions {
   stats: () => xdr.v1.IAgentStats;
   /** called on every Welcome, before any batch is sent */
   onSession?: (params: SessionParams) => void;
+  /** response frames from the collector (after Welcome); without these they are logged and ignored */
+  onCommand?: (cmd: xdr.v1.ICommand) => void;
+  onShellData?: (data: xdr.v1.IShellData) => void;
   window?: number;
   handshakeTimeoutMs?: number;
   ackTimeoutMs?: number;
@@ -50,6 +55,8 @@ export interface ConnectionOptions {
   backoff?: BackoffPolicy;
   refusedBackoff?: BackoffPolicy;
   random?: () => number;
+  /** resolves the collector's host name (the isolation answers while DNS is blocked) */
+  lookup?: LookupFunction;
 }
 
 interface SessionEnd {
@@ -71,6 +78,7 @@ export class Connection {
   private ws: WebSocket | null = null;
   /** set while online: sends what the window allows */
   private pump: (() => void) | null = null;
+  private frameBound = DEFAULT_MAX_FRAME_BYTES;
 
   constructor(private readonly opts: ConnectionOptions) {
     this.log = opts.log.child({ collector: opts.url });
@@ -90,6 +98,24 @@ export class Connection {
     if (!this.stopped) return;
     this.stopped = false;
     this.loopDone = this.loop();
+  }
+
+  /** The frame bound of the current (or last) session. */
+  get maxFrameBytes(): number {
+    return this.frameBound;
+  }
+
+  /**
+   * Sends one frame (a command result, shell data) on the current session. Resolves once the
+   * frame is written to the socket, so a caller that awaits bounds what it queues; rejects when
+   * offline, when the frame exceeds the session's bound, or when the write fails.
+   */
+  send(frame: xdr.v1.IAgentFrame): Promise<void> {
+    const ws = this.ws;
+    if (!ws || this._status.state !== 'online' || ws.readyState !== ws.OPEN) return Promise.reject(new Error('not connected to the collector'));
+    const data = encodeAgentFrame(frame);
+    if (data.length > this.frameBound) return Promise.reject(new Error(`a frame of ${data.length} bytes exceeds the collector's bound of ${this.frameBound} bytes`));
+    return new Promise((resolve, reject) => ws.send(data, (err) => (err ? reject(err) : resolve())));
   }
 
   /** New batches are in the spool. */
@@ -157,7 +183,7 @@ export class Connection {
     });
     if (this.stopped) return { error: 'stopped', healthy: false };
     const handshakeTimeoutMs = o.handshakeTimeoutMs ?? 10_000;
-    const ws = openCollectorSocket(o.url, o.certPem, o.fingerprint, handshakeTimeoutMs);
+    const ws = openCollectorSocket(o.url, o.certPem, o.fingerprint, handshakeTimeoutMs, o.lookup);
     this.ws = ws;
     const timers: NodeJS.Timeout[] = [];
     const inFlight = new Map<number, number>(); // seq -> sent at
@@ -178,6 +204,7 @@ export class Connection {
       onlineAt = Date.now();
       const heartbeatMs = welcome.heartbeatIntervalMs || DEFAULT_HEARTBEAT_MS;
       const maxFrameBytes = welcome.maxFrameBytes || DEFAULT_MAX_FRAME_BYTES;
+      this.frameBound = maxFrameBytes;
       const windowSize = o.window ?? 64;
       const ackTimeoutMs = o.ackTimeoutMs ?? Math.max(60_000, 4 * heartbeatMs);
       o.onSession?.({ heartbeatMs, maxFrameBytes });
@@ -258,7 +285,10 @@ export class Connection {
           return;
         case 'command':
         case 'shellData':
-          this.log.warn({ frame: frame.body }, 'response frames are not handled by this agent version; ignored');
+          if (this._status.state !== 'online') return fail(`${frame.body} before Welcome`);
+          if (frame.body === 'command' && o.onCommand) return o.onCommand(frame.command!);
+          if (frame.body === 'shellData' && o.onShellData) return o.onShellData(frame.shellData!);
+          this.log.warn({ frame: frame.body }, 'response frames are not handled by this agent; ignored');
           return;
         default:
           return fail(`unexpected ${frame.body} frame`);

@@ -6,6 +6,7 @@ import swagger from '@fastify/swagger';
 import type { Logger } from 'pino';
 import type { DetectionStage } from '../detection/detection-stage.js';
 import type { CollectorMetrics } from '../metrics.js';
+import type { ResponseService } from '../response/index.js';
 import type { Store } from '../store/store.js';
 import authPlugin, { type Access } from './auth.js';
 import errorHandlerPlugin from './error-handler.js';
@@ -20,6 +21,8 @@ import exceptionsRoutes from './routes/exceptions.js';
 import healthRoutes from './routes/health.js';
 import oatRoutes from './routes/oat.js';
 import processesRoutes from './routes/processes.js';
+import responsesRoutes from './routes/responses.js';
+import { bearerFromSubprotocol, registerWebsocket } from './routes/responses-shell.js';
 import searchRoutes from './routes/search.js';
 import savedQueriesRoutes from './routes/search-saved-queries.js';
 import tokensRoutes from './routes/tokens.js';
@@ -37,6 +40,8 @@ export interface ApiDeps {
   detection?: DetectionStage;
   /** serve HTTPS with this key and certificate (PEM); omitted means plain HTTP (loopback only, the caller's rule) */
   https?: { key: string | Buffer; cert: string | Buffer };
+  /** the response service (actions, evidence, shells); absent: the response routes answer 503 */
+  responses?: ResponseService;
   /** bound on a request body; 64 KiB by default (the API takes small JSON only) */
   bodyLimit?: number;
 }
@@ -64,6 +69,10 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   app.removeContentTypeParser('text/plain');
 
   await app.register(errorHandlerPlugin);
+  // WebSockets (the remote shell): the plugin's hooks go first; browsers carry the token as a
+  // subprotocol, which becomes the Authorization header before authentication
+  await registerWebsocket(app);
+  app.addHook('onRequest', bearerFromSubprotocol);
   await app.register(authPlugin, { store: deps.store });
   await app.register(swagger, {
     openapi: {
@@ -93,6 +102,8 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   });
 
   await app.register(healthRoutes, { store: deps.store, metrics: deps.metrics, version: deps.version });
+  await app.register((await import('./console-static.js')).default); // the web console at / (collector/console)
+  await app.register((await import('./routes/install.js')).default, { store: deps.store, version: deps.version, https: deps.https }); // /install.sh, /install/FILE, /api/v1/install/command
   await app.register(async (v1) => {
     v1.get('/openapi.json', {
       config: { minRole: 'public' },
@@ -116,6 +127,7 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
     await v1.register(alertsHostsRoutes, { store: deps.store, detection: deps.detection });
     await v1.register(detectionsRoutes, { store: deps.store, detection: deps.detection });
     await v1.register(exceptionsRoutes, { store: deps.store, detection: deps.detection });
+    await v1.register(responsesRoutes, { store: deps.store, responses: deps.responses });
   }, { prefix: API_PREFIX });
 
   return app;

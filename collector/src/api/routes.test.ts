@@ -68,9 +68,12 @@ describe('tokens', () => {
     const audit = (await fx.app.inject({ url: '/api/v1/audit?limit=1000', headers: admin })).json();
     const mine = audit.filter((e: { target: string }) => e.target === body.id);
     expect(mine).toEqual([
-      { at: expect.any(String), actor: 'admin-user', action: 'token.revoke', target: body.id, details: { user: 'alice', role: 'analyst' } },
-      { at: expect.any(String), actor: 'admin-user', action: 'token.create', target: body.id, details: { user: 'alice', role: 'analyst' } },
+      expect.objectContaining({ at: expect.any(String), actor: 'admin-user', action: 'token.revoke', target: body.id, details: { user: 'alice', role: 'analyst' } }),
+      expect.objectContaining({ at: expect.any(String), actor: 'admin-user', action: 'token.create', target: body.id, details: { user: 'alice', role: 'analyst' } }),
     ]);
+    // hash-chained: each entry names the hash of the one before
+    expect(mine[1].hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(audit.find((e: { id: number }) => e.id === mine[0].id - 1).hash).toBe(mine[0].prev_hash);
     expect(JSON.stringify(audit)).not.toContain(body.token);
   });
 
@@ -152,6 +155,9 @@ describe('OpenAPI document', () => {
       'GET /api/v1/detections', 'PATCH /api/v1/detections', 'GET /api/v1/detections/report', 'PATCH /api/v1/detections/{id}',
       'POST /api/v1/detections/test',
       'GET /api/v1/exceptions', 'POST /api/v1/exceptions', 'GET /api/v1/exceptions/{id}', 'PATCH /api/v1/exceptions/{id}', 'DELETE /api/v1/exceptions/{id}',
+      'GET /api/v1/responses', 'POST /api/v1/responses', 'GET /api/v1/responses/{id}', 'GET /api/v1/responses/policy', 'PUT /api/v1/responses/policy',
+      'POST /api/v1/responses/{id}/approve', 'POST /api/v1/responses/{id}/deny', 'POST /api/v1/responses/{id}/cancel',
+      'GET /api/v1/responses/{id}/file', 'GET /api/v1/responses/{id}/transcript', 'GET /api/v1/responses/{id}/shell',
     ];
     expect(documented.filter((d) => !d.startsWith('HEAD ')).sort()).toEqual([...expected].sort());
     for (const e of expected) {

@@ -1,9 +1,10 @@
 // Detection inside the running collector. It subscribes to the pipeline (events arrive after
 // their group commit and ack), so it never delays an agent's ack: the subscriber only appends
 // to a bounded queue, and whatever does not fit is shed and counted. A drain loop runs the
-// events through the engine in chunks, yielding between chunks; each chunk's OATs and alert
-// updates are written in one store transaction, then new and updated alerts go to the
-// outbound sinks. A failure (a rule that throws, a write that fails) is logged, counted, and
+// events through the engine in chunks, yielding between chunks. OATs and alert updates are
+// written in one store transaction when the queue runs dry, or every `flushMs` (or `maxPending`
+// OATs) while it does not: a busy stage makes a few large transactions (each one an fsync), not
+// one per chunk. Then new and updated alerts go to the outbound sinks. A failure (a rule that throws, a write that fails) is logged, counted, and
 // the stage goes on. Tuning (tuning.ts) and asset criticality change here, live.
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
@@ -33,6 +34,10 @@ export interface DetectionStageOptions {
   maxQueue?: number;
   /** events per drain step between yields to the event loop (default 2,000) */
   chunk?: number;
+  /** longest time results wait for their store write while the queue stays busy (default 200 ms) */
+  flushMs?: number;
+  /** OATs held before a write regardless of time (default 10,000) */
+  maxPending?: number;
   /** events remembered for building alerts (those that matched a filter; default 50,000) */
   evidenceCache?: number;
   engine?: EngineOptions;
@@ -45,7 +50,9 @@ export interface StageStats {
   oats: number;
   alertsCreated: number;
   alertsUpdated: number;
-  /** chunks whose results could not be written */
+  /** store transactions that recorded OATs and alerts */
+  writes: number;
+  /** writes that failed (their OATs and alert updates are lost, and logged) */
   writeErrors: number;
   /** events the engine threw on */
   eventErrors: number;
@@ -85,14 +92,22 @@ export class DetectionStage {
   private criticality = new Map<string, AssetCriticality>();
   private readonly ruleHits = new Map<string, number>();
   private lastRuleErrors = 0;
-  private readonly counts = { shed: 0, processed: 0, oats: 0, alertsCreated: 0, alertsUpdated: 0, writeErrors: 0, eventErrors: 0 };
+  private readonly counts = { shed: 0, processed: 0, oats: 0, alertsCreated: 0, alertsUpdated: 0, writes: 0, writeErrors: 0, eventErrors: 0 };
   private readonly maxQueue: number;
   private readonly chunk: number;
+  private readonly flushMs: number;
+  private readonly maxPending: number;
+  /** Results not yet written; `since` is when the oldest of them was made. */
+  private pendingOats: OatRecord[] = [];
+  private pendingFirings: CorrelationHit[] = [];
+  private pendingSince = 0;
   private readonly maxEvidence: number;
 
   constructor(private readonly o: DetectionStageOptions) {
     this.maxQueue = o.maxQueue ?? 200_000;
     this.chunk = o.chunk ?? 2_000;
+    this.flushMs = o.flushMs ?? 200;
+    this.maxPending = o.maxPending ?? 10_000;
     this.maxEvidence = o.evidenceCache ?? 50_000;
     this.sources = readContent(o.dirs);
     const built = buildTunable(this.sources, (id, ev) => this.tuning.allowsFilter(id, ev), o.engine);
@@ -194,19 +209,21 @@ export class DetectionStage {
       const events = this.take();
       this.o.metrics?.detectionQueue.set(this.queued);
       try {
-        await this.processChunk(events);
+        this.detect(events);
+        if (this.queued === 0 || this.pendingOats.length >= this.maxPending || Date.now() - this.pendingSince >= this.flushMs) await this.flush();
       } catch (err) {
         this.counts.writeErrors++;
         this.o.metrics?.detectionErrors.inc();
-        this.o.log.error({ err, events: events.length }, 'detection results of a chunk could not be written; the stage goes on');
+        this.o.log.error({ err, events: events.length }, 'detection results could not be written; the stage goes on');
       }
     }
   }
 
-  /** Runs events through the engine and writes what they make. Exposed for the benchmark. */
-  async processChunk(events: readonly EcsEvent[]): Promise<{ created: AlertRecord[]; updated: AlertRecord[] }> {
-    const oats: OatRecord[] = [];
-    const firings: CorrelationHit[] = [];
+  /** Runs events through the engine; their OATs and model firings wait in `pending*` for flush(). */
+  private detect(events: readonly EcsEvent[]): void {
+    const oats = this.pendingOats;
+    const firings = this.pendingFirings;
+    const before = oats.length + firings.length;
     for (const ev of events) {
       let hits;
       try {
@@ -232,10 +249,19 @@ export class DetectionStage {
       }
       if (ev0 && h0(ev)) this.remember(h0(ev)!, ev0);
     }
+    if (before === 0 && oats.length + firings.length > 0) this.pendingSince = Date.now();
     this.counts.processed += events.length;
     this.o.metrics?.detectionEvents.inc(events.length);
     this.noteRuleErrors();
+  }
+
+  /** Writes the pending OATs and alert updates in one transaction, then notifies the outbound sinks. */
+  private async flush(): Promise<{ created: AlertRecord[]; updated: AlertRecord[] }> {
+    const oats = this.pendingOats;
+    const firings = this.pendingFirings;
     if (oats.length === 0 && firings.length === 0) return { created: [], updated: [] };
+    this.pendingOats = [];
+    this.pendingFirings = [];
 
     const evidence = await this.evidenceFor(firings);
     const now = Date.now();
@@ -246,6 +272,7 @@ export class DetectionStage {
       build: (existing) => buildAlertFields(hit, hit.eventIds.flatMap((id) => evidence.get(id) ?? []), this.criticalityOf, existing),
     }));
     const result = await this.o.store.recordDetections({ oats, alerts, at: now });
+    this.counts.writes++;
     this.counts.oats += oats.length;
     this.counts.alertsCreated += result.created.length;
     this.counts.alertsUpdated += result.updated.length;

@@ -48,10 +48,16 @@ interface Bucket {
   byImage: Map<string, Indexed[]>;
   /** Rules that need a literal in a field: slot -> automaton over their literals. */
   byLiteral: Map<number, LiteralAutomaton>;
+  /** byLiteral as two arrays, for the hot loop. */
+  literalSlots: number[];
+  literalAutomata: LiteralAutomaton[];
 }
 
+/** What process() returns for the many events that match nothing; never mutated. */
+const NO_HITS = Object.freeze([]) as unknown as DetectionHit[];
+
 function newBucket(): Bucket {
-  return { all: [], byImage: new Map(), byLiteral: new Map() };
+  return { all: [], byImage: new Map(), byLiteral: new Map(), literalSlots: [], literalAutomata: [] };
 }
 
 function addTo(b: Bucket, x: Indexed): void {
@@ -83,9 +89,12 @@ export class DetectionEngine {
   /** Per rule ordinal: the event number it was last made a candidate for (dedupes automaton hits). */
   private readonly stamp: Int32Array;
   private candidates: Indexed[] = [];
+  /** Wraps before int32 does, unlike counts.events. */
+  private round = 0;
+  private readonly imageNames = new Map<string, string>();
   private readonly onLiteral = (ordinal: number): void => {
-    if (this.stamp[ordinal] === this.counts.events) return;
-    this.stamp[ordinal] = this.counts.events;
+    if (this.stamp[ordinal] === this.round) return;
+    this.stamp[ordinal] = this.round;
     this.candidates.push(this.indexed[ordinal]);
   };
   private counts = { events: 0, filterHits: 0, correlationHits: 0, ruleErrors: 0 };
@@ -117,6 +126,8 @@ export class DetectionEngine {
         if (same) b.byLiteral.set(slot, same);
         else { a.build(); built.set(key, a); }
       }
+      b.literalSlots = [...b.byLiteral.keys()];
+      b.literalAutomata = [...b.byLiteral.values()];
     }
   }
 
@@ -128,29 +139,39 @@ export class DetectionEngine {
   /** Runs one event through filters and correlations; returns filter hits, then correlation firings. */
   process(ev: EcsEvent): DetectionHit[] {
     this.counts.events++;
+    if (++this.round === 0x7fffffff) { this.round = 1; this.stamp.fill(0); }
     this.view.reset(ev);
     this.lineage.observe(ev);
     const action = ev['event.action'];
     const b = (typeof action === 'string' && this.buckets.get(action)) || this.fallback;
     let matched: Indexed[] | undefined;
     for (const x of b.all) if (this.test(x)) (matched ??= []).push(x);
-    const exe = ev['process.executable'];
-    if (typeof exe === 'string' && b.byImage.size > 0) {
-      const list = b.byImage.get(exe.slice(exe.lastIndexOf('/') + 1).toLowerCase());
-      if (list) for (const x of list) if (this.test(x)) (matched ??= []).push(x);
+    if (b.byImage.size > 0) {
+      const exe = ev['process.executable'];
+      if (typeof exe === 'string') {
+        const list = b.byImage.get(this.imageName(exe));
+        if (list) for (const x of list) if (this.test(x)) (matched ??= []).push(x);
+      }
     }
     if (b.byLiteral.size > 0) {
       this.candidates.length = 0;
-      for (const [slot, automaton] of b.byLiteral) {
-        const t = this.view.lower(slot);
+      for (let i = 0; i < b.literalSlots.length; i++) {
+        const slot = b.literalSlots[i];
+        const automaton = b.literalAutomata[i];
+        const t = this.view.text(slot);
         if (t === undefined) continue;
-        if (typeof t === 'string') automaton.scan(t, this.onLiteral);
-        else for (const s of t) automaton.scan(s, this.onLiteral);
+        if (typeof t === 'string') {
+          if (!automaton.scanAscii(t, this.onLiteral)) automaton.scan(this.view.lower(slot) as string, this.onLiteral);
+        } else {
+          for (let k = 0; k < t.length; k++) {
+            if (!automaton.scanAscii(t[k], this.onLiteral)) automaton.scan(t[k].toLowerCase(), this.onLiteral);
+          }
+        }
       }
       for (const x of this.candidates) if (this.test(x)) (matched ??= []).push(x);
     }
-    if (matched && matched.length > 1) matched.sort((p, q) => p.ordinal - q.ordinal);
-    if (!matched) return [];
+    if (!matched) return NO_HITS;
+    if (matched.length > 1) matched.sort((p, q) => p.ordinal - q.ordinal);
 
     const eventId = typeof ev['event.id'] === 'string' ? ev['event.id'] : '';
     const hits: DetectionHit[] = [];
@@ -164,6 +185,17 @@ export class DetectionEngine {
     this.counts.correlationHits += fired.length;
     for (const h of fired) hits.push(h);
     return hits;
+  }
+
+  /** Lower-cased basename of an executable path; memoised, as a fleet runs few distinct executables. */
+  private imageName(exe: string): string {
+    let name = this.imageNames.get(exe);
+    if (name === undefined) {
+      name = exe.slice(exe.lastIndexOf('/') + 1).toLowerCase();
+      if (this.imageNames.size >= 4096) this.imageNames.clear();
+      this.imageNames.set(exe, name);
+    }
+    return name;
   }
 
   private test(x: Indexed): boolean {

@@ -24,6 +24,8 @@ export interface LineageOptions {
 interface Entity {
   parent?: string;
   boundary: boolean;
+  /** `rotations` when this entity's parent was last seen known: until the next rotation it stays known. */
+  checked: number;
 }
 
 const basename = (p: unknown): string => {
@@ -37,6 +39,8 @@ export class LineageTracker {
   private readonly max: number;
   private readonly depth: number;
   private readonly boundaries: Set<string>;
+  /** Times the old generation was dropped. */
+  private rotations = 0;
   evicted = 0;
 
   constructor(opts: LineageOptions = {}) {
@@ -62,6 +66,7 @@ export class LineageTracker {
   private put(id: string, e: Entity): void {
     if (this.young.size >= Math.max(1, this.max >> 1)) {
       this.evicted += this.old.size;
+      this.rotations++;
       this.old = this.young;
       this.young = new Map();
     }
@@ -74,14 +79,19 @@ export class LineageTracker {
     const id = ev['process.entity_id'];
     if (typeof id !== 'string') return;
     const parent = ev['process.parent.entity_id'];
-    const known = this.get(id);
     const parentId = typeof parent === 'string' ? parent : undefined;
+    let known = this.get(id);
+    // the common case, a process seen before with the same parent, costs one lookup: entities
+    // leave only when a generation is dropped, so a parent known since the last rotation still is
+    if (known && (!parentId || (known.parent === parentId && known.checked === this.rotations))) return;
     if (!known || (parentId && known.parent !== parentId)) {
-      this.put(id, { parent: parentId ?? known?.parent, boundary: this.isBoundary(ev['process.executable'], ev['process.name'], ev['process.pid']) });
+      known = { parent: parentId ?? known?.parent, boundary: this.isBoundary(ev['process.executable'], ev['process.name'], ev['process.pid']), checked: -1 };
+      this.put(id, known);
     }
     if (parentId && !this.get(parentId)) {
-      this.put(parentId, { boundary: this.isBoundary(ev['process.parent.executable'], ev['process.parent.name'], ev['process.parent.pid']) });
+      this.put(parentId, { boundary: this.isBoundary(ev['process.parent.executable'], ev['process.parent.name'], ev['process.parent.pid']), checked: -1 });
     }
+    known.checked = this.rotations;
   }
 
   /** The lineage key of an event's process ('' when the event names no process). */

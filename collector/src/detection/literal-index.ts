@@ -2,7 +2,8 @@
 // event must contain (lower-cased) in some field for the rule to possibly match. Per field, one
 // Aho-Corasick automaton over all rules' literals finds the candidate rules in a single pass
 // over the text; only those are then tested. Characters above 127 share one column, which can
-// only add candidates, never lose one.
+// only add candidates, never lose one. ASCII capitals share their lower-case letter's column, so
+// ASCII text is scanned as it is, without lower-casing it first (`scanAscii`).
 
 /** A necessary condition: the event matches only if one of these (slot, literal) pairs is present. */
 export type Requirement = { slot: number; lit: string }[];
@@ -36,6 +37,8 @@ export class LiteralAutomaton {
         if (c < 128 && this.columns[c] === 0) this.columns[c] = this.width++;
       }
     }
+    // literals are lower-case; for ASCII, lower-casing is exactly A-Z -> a-z
+    for (let c = 65; c <= 90; c++) this.columns[c] = this.columns[c + 32];
     const W = this.width;
     const trie: Int32Array[] = [new Int32Array(W).fill(-1)];
     const out: Set<number>[] = [new Set()];
@@ -79,7 +82,28 @@ export class LiteralAutomaton {
     this.out = out.map((x) => (x.size > 0 ? [...x] : undefined));
   }
 
-  /** Calls `hit(rule)` for every rule with a literal in `text` (a rule may be reported more than once). */
+  /**
+   * Like `scan` over `text.toLowerCase()`, on text as it is, as long as it is ASCII; returns false
+   * (having reported some rules, perhaps) at the first other character, since lower-casing those
+   * can yield ASCII letters (U+212A KELVIN SIGN -> k): the caller then scans the lower-cased text.
+   */
+  scanAscii(text: string, hit: (rule: number) => void): boolean {
+    const delta = this.delta;
+    const out = this.out;
+    const columns = this.columns;
+    const W = this.width;
+    let s = 0;
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code >= 128) return false;
+      s = delta[s * W + columns[code]];
+      const o = out[s];
+      if (o !== undefined) for (let k = 0; k < o.length; k++) hit(o[k]);
+    }
+    return true;
+  }
+
+  /** Calls `hit(rule)` for every rule with a literal in lower-cased `text` (a rule may be reported more than once). */
   scan(text: string, hit: (rule: number) => void): void {
     const delta = this.delta;
     const out = this.out;

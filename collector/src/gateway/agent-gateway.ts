@@ -4,10 +4,11 @@ import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import type { TlsIdentity } from '../trust/certificate.js';
-import { AgentSession, type SessionContext } from './agent-session.js';
+import type { xdr } from '../../../proto/index.js';
+import { AgentSession, type ResponseHooks, type SessionContext } from './agent-session.js';
 
 /** What every session shares, plus the server's own settings. */
-export interface GatewayOptions extends Omit<SessionContext, 'register' | 'unregister'> {
+export interface GatewayOptions extends Omit<SessionContext, 'register' | 'unregister' | 'responses'> {
   tls: TlsIdentity;
   /** bound on simultaneous connections, authenticated or not */
   maxConnections: number;
@@ -36,9 +37,13 @@ export class AgentGateway {
         this.online.set(session.agentId, session);
         if (previous && previous !== session) previous.refuse('superseded');
         metrics.agentsOnline.set(this.online.size);
+        this.ctx.responses?.agentOnline(session.agentId);
       },
       unregister: (session) => {
-        if (this.online.get(session.agentId) === session) this.online.delete(session.agentId);
+        if (this.online.get(session.agentId) === session) {
+          this.online.delete(session.agentId);
+          this.ctx.responses?.agentOffline(session.agentId);
+        }
         metrics.agentsOnline.set(this.online.size);
       },
     };
@@ -53,6 +58,20 @@ export class AgentGateway {
         resolve(this.server.address() as AddressInfo);
       });
     });
+  }
+
+  /** Routes agents' response frames to the response service and tells it who comes online. */
+  setResponseHooks(hooks: ResponseHooks): void {
+    this.ctx.responses = hooks;
+  }
+
+  /** Sends a signed command over the agent's connection; false when it has none. */
+  sendCommand(agentId: string, command: xdr.v1.ICommand): boolean {
+    return this.online.get(agentId)?.sendCommand(command) ?? false;
+  }
+
+  sendShellData(agentId: string, data: xdr.v1.IShellData): boolean {
+    return this.online.get(agentId)?.sendShellData(data) ?? false;
   }
 
   isOnline(agentId: string): boolean {

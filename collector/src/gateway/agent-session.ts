@@ -23,9 +23,19 @@ export interface SessionContext {
   maxFrameBytes: number;
   maxBatchEvents: number;
   handshakeTimeoutMs: number;
+  /** response frames go here (set once the response service exists); absent: they are ignored */
+  responses?: ResponseHooks;
   /** registers an authenticated session; returns the session it replaces, if any */
   register(session: AgentSession): void;
   unregister(session: AgentSession): void;
+}
+
+/** What the gateway tells the response service (collector/src/response). */
+export interface ResponseHooks {
+  agentOnline(agentId: string): void;
+  agentOffline(agentId: string): void;
+  commandResult(agentId: string, result: xdr.v1.ICommandResult): void;
+  shellData(agentId: string, data: xdr.v1.IShellData): void;
 }
 
 type State = 'challenged' | 'busy' | 'online' | 'closed';
@@ -90,9 +100,19 @@ export class AgentSession {
     setTimeout(() => this.ws.terminate(), 2_000).unref();
   }
 
-  private send(frame: xdr.v1.ICollectorFrame): void {
-    if (this.ws.readyState !== this.ws.OPEN) return;
+  private send(frame: xdr.v1.ICollectorFrame): boolean {
+    if (this.ws.readyState !== this.ws.OPEN) return false;
     this.ws.send(wire.CollectorFrame.encode(frame).finish());
+    return true;
+  }
+
+  /** Sends a signed command; false when this session is not online. */
+  sendCommand(command: xdr.v1.ICommand): boolean {
+    return this.state === 'online' && this.send({ command });
+  }
+
+  sendShellData(shellData: xdr.v1.IShellData): boolean {
+    return this.state === 'online' && this.send({ shellData });
   }
 
   private onSocketError(err: Error & { code?: string }): void {
@@ -133,8 +153,12 @@ export class AgentSession {
       case 'heartbeat': return this.onHeartbeat();
       case 'inventory': return void this.onInventory(frame.inventory!);
       case 'commandResult':
+        // checked by the response service: a result for an action that is not this agent's or
+        // not in flight is dropped there, with a counted, logged reason
+        this.ctx.responses?.commandResult(this.agentId, frame.commandResult!);
+        return this.noteSeen();
       case 'shellData':
-        this.log.debug({ frame: frame.body }, 'response frame ignored: no response action is pending');
+        this.ctx.responses?.shellData(this.agentId, frame.shellData!);
         return;
       default:
         return this.refuse('unexpected_frame', `${frame.body} after the handshake`);

@@ -2,6 +2,7 @@
 // Later issues append a migration (never edit a shipped one). Event columns are derived from the
 // ECS catalogue; a field added to the catalogue later is added as a column on open.
 import type Database from 'better-sqlite3';
+import { AUDIT_GENESIS, auditHash } from './audit-chain.js';
 import { EVENT_COLUMNS, type EventColumn } from './event-columns.js';
 import { StoreError } from './errors.js';
 
@@ -219,6 +220,72 @@ export const MIGRATIONS: readonly Migration[] = [
           updated_by TEXT NOT NULL,
           updated_at INTEGER NOT NULL
         );
+      `);
+    },
+  },
+  {
+    version: 4,
+    name: 'response: actions, shell transcripts; audit hash chain',
+    up(db) {
+      // The audit chain (store/audit-chain.ts): existing entries are chained in id order, the
+      // one time the append-only trigger is lifted, inside this migration's transaction.
+      db.exec(`
+        DROP TRIGGER audit_no_update;
+        ALTER TABLE audit ADD COLUMN prev_hash TEXT;
+        ALTER TABLE audit ADD COLUMN hash TEXT;
+      `);
+      const rows = db.prepare<[], { id: number; at: number; actor: string; action: string; target: string; details: string }>(
+        'SELECT id, at, actor, action, target, details FROM audit ORDER BY id').all();
+      const set = db.prepare<[string, string, number]>('UPDATE audit SET prev_hash = ?, hash = ? WHERE id = ?');
+      let prev = AUDIT_GENESIS;
+      for (const r of rows) {
+        const hash = auditHash(prev, { ...r, details: JSON.parse(r.details) });
+        set.run(prev, hash, r.id);
+        prev = hash;
+      }
+      db.exec(`
+        CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
+
+        -- One row per response action (collector/src/response/README.md). Times are ms; params and
+        -- result are JSON; file_* describe a collected file (its bytes are in DATA/evidence/<id>.bin).
+        CREATE TABLE responses (
+          id TEXT PRIMARY KEY,
+          agent_id TEXT NOT NULL,
+          hostname TEXT NOT NULL,
+          action TEXT NOT NULL,
+          params TEXT NOT NULL,
+          status TEXT NOT NULL CHECK (status IN ('pending_approval', 'queued', 'sent', 'running', 'succeeded', 'failed', 'expired', 'cancelled')),
+          reason TEXT,
+          requested_by TEXT NOT NULL,
+          requested_at INTEGER NOT NULL,
+          approved_by TEXT,
+          approved_at INTEGER,
+          sent_at INTEGER,
+          started_at INTEGER,
+          finished_at INTEGER,
+          expires_at INTEGER NOT NULL,
+          result TEXT,
+          error TEXT,
+          refused INTEGER NOT NULL DEFAULT 0,
+          file_path TEXT,
+          file_size INTEGER,
+          file_sha256 TEXT,
+          transcript_bytes INTEGER NOT NULL DEFAULT 0,
+          transcript_truncated INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX responses_requested ON responses (requested_at DESC, id DESC);
+        CREATE INDEX responses_agent_status ON responses (agent_id, status);
+        CREATE INDEX responses_live ON responses (status, expires_at) WHERE status IN ('pending_approval', 'queued', 'sent', 'running');
+
+        -- A shell's transcript, in the order recorded: dir 'o' output, 'i' input, 'r' resize.
+        CREATE TABLE response_transcript (
+          action_id TEXT NOT NULL,
+          seq INTEGER NOT NULL,
+          at INTEGER NOT NULL,
+          dir TEXT NOT NULL CHECK (dir IN ('o', 'i', 'r')),
+          data BLOB NOT NULL,
+          PRIMARY KEY (action_id, seq)
+        ) WITHOUT ROWID;
       `);
     },
   },

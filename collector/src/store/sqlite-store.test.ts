@@ -398,8 +398,8 @@ describe('API tokens, settings, audit', () => {
     await store.appendAudit({ at: T0, actor: 'cli', action: 'token.create', target: 't1', details: { role: 'admin' } });
     await store.appendAudit({ at: T0 + 1, actor: 'admin', action: 'agent.revoke', target: 'ag-1', details: {} });
     expect(await store.listAudit(10)).toEqual([
-      { at: T0 + 1, actor: 'admin', action: 'agent.revoke', target: 'ag-1', details: {} },
-      { at: T0, actor: 'cli', action: 'token.create', target: 't1', details: { role: 'admin' } },
+      expect.objectContaining({ id: 2, at: T0 + 1, actor: 'admin', action: 'agent.revoke', target: 'ag-1', details: {} }),
+      expect.objectContaining({ id: 1, at: T0, actor: 'cli', action: 'token.create', target: 't1', details: { role: 'admin' } }),
     ]);
     expect(await store.listAudit(1)).toHaveLength(1);
     const db = new Database(join(dir, 'xdr.db'));

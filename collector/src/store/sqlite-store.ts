@@ -8,8 +8,10 @@ import type { EcsEvent } from '../pipeline/ecs.js';
 import { EVENT_COLUMNS, EVENT_COLUMN_BY_FIELD, rowToEvent, type EventColumn } from './event-columns.js';
 import { StoreError } from './errors.js';
 import { migrate } from './migrations.js';
+import { SqliteAudit } from './sqlite-audit.js';
 import { SqliteDetection } from './sqlite-detection.js';
 import { SqliteGraph } from './sqlite-graph.js';
+import { SqliteResponse } from './sqlite-response.js';
 import { SqliteSearch } from './sqlite-search.js';
 import type {
   AgentRecord,
@@ -76,14 +78,6 @@ interface ApiTokenRow {
   role: Role;
   created_at: number;
   revoked_at: number | null;
-}
-
-interface AuditRow {
-  at: number;
-  actor: string;
-  action: string;
-  target: string;
-  details: string;
 }
 
 function toAgent(r: AgentRow): AgentRecord {
@@ -275,8 +269,6 @@ function prepareStatements(db: Database.Database) {
     revokeApiToken: db.prepare<[number, string]>('UPDATE api_tokens SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?'),
     getSetting: db.prepare<[string], string>('SELECT value FROM settings WHERE key = ?').pluck(),
     setSetting: db.prepare<[string, string]>('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
-    appendAudit: db.prepare<[number, string, string, string, string]>('INSERT INTO audit (at, actor, action, target, details) VALUES (?, ?, ?, ?, ?)'),
-    listAudit: db.prepare<[number], AuditRow>('SELECT at, actor, action, target, details FROM audit ORDER BY id DESC LIMIT ?'),
   };
 }
 
@@ -294,6 +286,10 @@ export class SqliteStore implements Store {
   private readonly detection: SqliteDetection;
   /** the events behind alert graphs (sqlite-graph.ts) */
   private readonly graph: SqliteGraph;
+  /** the hash-chained audit log (sqlite-audit.ts) */
+  private readonly audit: SqliteAudit;
+  /** response actions and shell transcripts (sqlite-response.ts) */
+  private readonly response: SqliteResponse;
 
   private constructor(
     private readonly db: Database.Database,
@@ -329,6 +325,8 @@ export class SqliteStore implements Store {
     this.searcher = new SqliteSearch(db);
     this.detection = new SqliteDetection(db);
     this.graph = new SqliteGraph(db);
+    this.audit = new SqliteAudit(db);
+    this.response = new SqliteResponse(db, this.audit);
 
     const s = this.stmt;
     this.enrollTx = db.transaction((tokenHash: string, agent: NewAgent, now: number): EnrollOutcome => {
@@ -512,20 +510,52 @@ export class SqliteStore implements Store {
   }
 
   async appendAudit(entry: AuditEntry): Promise<void> {
-    this.write(`appending audit entry ${entry.action}`, () =>
-      this.stmt.appendAudit.run(entry.at, entry.actor, entry.action, entry.target, JSON.stringify(entry.details)),
-    );
+    this.write(`appending audit entry ${entry.action}`, () => this.audit.append(entry));
   }
 
   /** Newest first. */
-  async listAudit(limit: number): Promise<AuditEntry[]> {
-    return this.stmt.listAudit.all(limit).map((r) => ({
-      at: r.at,
-      actor: r.actor,
-      action: r.action,
-      target: r.target,
-      details: JSON.parse(r.details) as Record<string, unknown>,
-    }));
+  async listAudit(limit: number): Promise<D.StoredAuditEntry[]> {
+    return this.audit.recent(limit);
+  }
+
+  async verifyAudit(): Promise<D.AuditVerification> {
+    return this.audit.verify();
+  }
+
+  async findAgentsByHostname(hostname: string): Promise<AgentRecord[]> {
+    return this.response.agentIdsByHostname(hostname).map((id) => toAgent(this.stmt.getAgent.get(id)!));
+  }
+
+  async setAgentIsolated(id: string, isolated: boolean): Promise<boolean> {
+    return this.write(`recording the isolation state of agent ${id}`, () => this.response.setAgentIsolated(id, isolated));
+  }
+
+  async createResponse(record: D.ResponseRecord, audit: AuditEntry): Promise<void> {
+    this.write(`recording response action ${record.id}`, () => this.response.create(record, audit));
+  }
+
+  async getResponse(id: string): Promise<D.ResponseRecord | undefined> {
+    return this.response.get(id);
+  }
+
+  async listResponses(query: D.ResponseQuery): Promise<D.ResponsePage> {
+    return this.response.list(query);
+  }
+
+  async responsesInStatus(statuses: readonly D.ResponseStatus[], filter?: { agentId?: string; expiresBefore?: number }): Promise<D.ResponseRecord[]> {
+    return this.response.inStatus(statuses, filter);
+  }
+
+  async transitionResponse(id: string, t: D.ResponseTransition): Promise<D.ResponseRecord | undefined> {
+    return this.write(`moving response action ${id} to ${t.to}`, () => this.response.transition(id, t));
+  }
+
+  async appendTranscript(actionId: string, chunks: D.TranscriptChunk[], maxBytes: number): Promise<{ bytes: number; truncated: boolean }> {
+    return this.write(`recording the transcript of ${actionId}`, () => this.response.appendTranscript(actionId, chunks, maxBytes));
+  }
+
+  async readTranscript(actionId: string): Promise<D.TranscriptChunk[]> {
+    return this.response.readTranscript(actionId);
   }
 
   async searchEvents(request: SearchRequest): Promise<SearchPage> {

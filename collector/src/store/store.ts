@@ -2,6 +2,7 @@
 // async interface. SQLite is the embedded default; PostgreSQL comes later for shared fleets.
 // Nothing outside collector/src/store writes SQL.
 import type { EcsEvent, EcsField } from '../pipeline/ecs.js';
+import type { ActionKind } from '../../../proto/command.js';
 import type { SearchNode } from '../search/ast.js';
 
 /** One agent batch, normalised; `events[i]` is event i of the batch (identity agentId, seq, i). */
@@ -110,6 +111,22 @@ export interface AuditEntry {
   action: string;               /** e.g. "agent.revoke", "token.create" */
   target: string;
   details: Record<string, unknown>;
+}
+
+/** An audit entry as stored: its place in the log and in the hash chain (store/audit-chain.ts). */
+export interface StoredAuditEntry extends AuditEntry {
+  id: number;
+  prevHash: string;
+  hash: string;
+}
+
+export interface AuditVerification {
+  ok: boolean;
+  /** entries checked (up to and including the first bad one) */
+  entries: number;
+  /** the hash of the last good entry: record it elsewhere to detect a truncated tail later */
+  lastHash: string;
+  firstBad?: { id: number; action: string; at: number; reason: string };
 }
 
 
@@ -260,8 +277,33 @@ export interface Store {
   getSetting(key: string): Promise<string | undefined>;
   setSetting(key: string, value: string): Promise<void>;
 
+  /** Appends to the hash-chained audit log. */
   appendAudit(entry: AuditEntry): Promise<void>;
-  listAudit(limit: number): Promise<AuditEntry[]>;
+  /** Newest first. */
+  listAudit(limit: number): Promise<StoredAuditEntry[]>;
+  /** Walks the audit chain from the first entry; names the first entry that does not match. */
+  verifyAudit(): Promise<AuditVerification>;
+
+  // ---- response (store/sqlite-response.ts) ----
+  /** Agents whose hostname is exactly this (several when hosts share a name). */
+  findAgentsByHostname(hostname: string): Promise<AgentRecord[]>;
+  /** Sets the agent's isolation state; false when no such agent. */
+  setAgentIsolated(id: string, isolated: boolean): Promise<boolean>;
+  /** Inserts a new action and its audit entry in one transaction. */
+  createResponse(record: ResponseRecord, audit: AuditEntry): Promise<void>;
+  getResponse(id: string): Promise<ResponseRecord | undefined>;
+  listResponses(query: ResponseQuery): Promise<ResponsePage>;
+  /** Actions in these statuses (e.g. the live ones), optionally of one agent or expiring before a time; oldest first. */
+  responsesInStatus(statuses: readonly ResponseStatus[], filter?: { agentId?: string; expiresBefore?: number }): Promise<ResponseRecord[]>;
+  /**
+   * Moves an action from one of `from` to `to`, sets the given fields and appends the audit
+   * entry, in one transaction. Returns the updated action; undefined when the action does not
+   * exist or is no longer in one of `from` (nothing is written then).
+   */
+  transitionResponse(id: string, t: ResponseTransition): Promise<ResponseRecord | undefined>;
+  /** Appends to a shell's transcript up to `maxBytes` in all; what does not fit is dropped and the action marked truncated. */
+  appendTranscript(actionId: string, chunks: TranscriptChunk[], maxBytes: number): Promise<{ bytes: number; truncated: boolean }>;
+  readTranscript(actionId: string): Promise<TranscriptChunk[]>;
 
   /** Events matching a search query, in the requested order, with a capped total. */
   searchEvents(request: SearchRequest): Promise<SearchPage>;
@@ -539,4 +581,86 @@ export interface HostCriticalityRecord {
   criticality: AssetCriticality;
   updatedBy: string;
   updatedAt: number;
+}
+
+
+// ---- Response (collector/src/response runs it; these are what it keeps) ----
+
+export type ResponseStatus = 'pending_approval' | 'queued' | 'sent' | 'running' | 'succeeded' | 'failed' | 'expired' | 'cancelled';
+export const RESPONSE_STATUSES: readonly ResponseStatus[] = ['pending_approval', 'queued', 'sent', 'running', 'succeeded', 'failed', 'expired', 'cancelled'];
+/** Statuses an action can still leave. */
+export const LIVE_RESPONSE_STATUSES: readonly ResponseStatus[] = ['pending_approval', 'queued', 'sent', 'running'];
+
+export interface ResponseFile {
+  /** the path on the host */
+  path: string;
+  size: number;
+  sha256: string;
+}
+
+export interface ResponseRecord {
+  id: string;
+  agentId: string;
+  /** the agent's hostname when the action was requested */
+  hostname: string;
+  action: ActionKind;
+  params: Record<string, unknown>;
+  status: ResponseStatus;
+  reason: string | null;
+  requestedBy: string;
+  requestedAt: number;
+  approvedBy: string | null;
+  approvedAt: number | null;
+  sentAt: number | null;
+  startedAt: number | null;
+  finishedAt: number | null;
+  expiresAt: number;
+  result: Record<string, unknown> | null;
+  error: string | null;
+  /** the agent refused the command (signature, replay, expiry, its policy) */
+  refused: boolean;
+  file: ResponseFile | null;
+  transcript: { bytes: number; truncated: boolean };
+}
+
+export interface ResponseCursor {
+  at: number;
+  id: string;
+}
+
+export interface ResponseQuery {
+  agentId?: string;
+  action?: ActionKind[];
+  status?: ResponseStatus[];
+  requestedBy?: string;
+  /** requested at or after (ms) */
+  since?: number;
+  /** requested strictly before (ms) */
+  until?: number;
+  limit: number;
+  after?: ResponseCursor;
+}
+
+export interface ResponsePage {
+  /** newest first */
+  items: ResponseRecord[];
+  next?: ResponseCursor;
+}
+
+/** Fields a transition may set alongside the status. */
+export type ResponsePatch = Partial<Pick<ResponseRecord,
+  'approvedBy' | 'approvedAt' | 'sentAt' | 'startedAt' | 'finishedAt' | 'result' | 'error' | 'refused' | 'file'>>;
+
+export interface ResponseTransition {
+  from: readonly ResponseStatus[];
+  to: ResponseStatus;
+  set?: ResponsePatch;
+  audit: AuditEntry;
+}
+
+export interface TranscriptChunk {
+  at: number;
+  /** o: terminal output, i: keystrokes, r: resize (data is "COLSxROWS") */
+  dir: 'o' | 'i' | 'r';
+  data: Buffer;
 }

@@ -8,10 +8,16 @@ import { renderEventTable, str } from './event-table.js';
 import { ago, renderTable } from './table.js';
 import { search, tree } from './search-commands.js';
 import { DETECTION_COMMANDS, DETECTION_HELP } from './detection-commands.js';
+import { RESPONSE_HELP, isResponseCommand, runResponseCommand } from './response-commands.js';
+import type { TerminalIo } from './shell-session.js';
 
 export interface Io {
   out(text: string): void;
   err(text: string): void;
+  /** the local terminal, for `xdrctl shell` */
+  tty?: TerminalIo;
+  /** ends `xdrctl actions --watch` (tests; the program ends on Ctrl-C) */
+  signal?: AbortSignal;
 }
 
 const HELP = `xdrctl: the command line for an Open XDR collector's REST API
@@ -42,9 +48,10 @@ Commands:
   audit [--limit N]              the audit log, newest first (admin)
   health                         GET /healthz
 ${DETECTION_HELP}
+${RESPONSE_HELP}
 
 Every command takes --json (print the API's JSON, for scripts) and --help.
-Exit status: 0 ok, 1 the request failed, 2 bad usage or environment.`;
+Exit status: 0 ok, 1 the request failed, 2 bad usage or environment (script: the script's own).`;
 
 const PAGE_MAX = 10_000;
 
@@ -199,6 +206,7 @@ const COMMANDS: Record<string, (client: XdrClient, args: ParsedArgs, io: Io) => 
 export async function runXdrctl(argv: readonly string[], env: Record<string, string | undefined>, io: Io): Promise<number> {
   try {
     const [command, ...rest] = argv;
+    if (isResponseCommand(command)) return await runResponseCommand(command!, rest, env, io);
     const args = parseArgs(rest);
     if (command === undefined || command === 'help' || command === '--help' || command === '-h' || args.flags.has('help')) {
       io.out(HELP);

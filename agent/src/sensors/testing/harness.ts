@@ -26,8 +26,13 @@ const running = await startSensors(
       else if (ev.process?.process?.args?.some((a) => a.includes(match))) {
         // only what the benchmark counts, so printing does not weigh on the figures
         out.push(`${JSON.stringify({ ev: { process: { action: ev.process.action, process: { args: ev.process.process.args } } } })}\n`);
+      } else if (ev.process?.action === 1 && !ev.process.process?.args?.length) {
+        // a start without command line: pid and name let the benchmark trace a missed marker
+        const p = ev.process.process;
+        out.push(`${JSON.stringify({ ev: { process: { action: 1, process: { pid: p?.pid, name: p?.name, executable: p?.executable } } } })}\n`);
       } else return;
-      if (!flushTimer) flushTimer = setTimeout(flush, 5);
+      // the agent's batcher sends at most once a second; printing more often would be the harness's cost, not the agent's
+      if (!flushTimer) flushTimer = setTimeout(flush, 250);
       return;
     }
     out.push(`${JSON.stringify({ ev })}\n`);

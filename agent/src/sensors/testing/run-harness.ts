@@ -48,11 +48,28 @@ export interface Harness {
   onEvent?: (ev: xdr.v1.IEvent) => void;
 }
 
-export async function startHarness(config: { hostId?: string; sensors: unknown; stateDir?: string; quiet?: boolean; match?: string }): Promise<Harness> {
+export interface HarnessOptions {
+  hostId?: string;
+  sensors: unknown;
+  stateDir?: string;
+  quiet?: boolean;
+  match?: string;
+  /**
+   * Runs the harness in a user namespace of its own whose inotify watch limit is this
+   * (user.max_inotify_watches is per user namespace): a real ENOSPC without touching the host's sysctls.
+   */
+  inotifyWatchLimit?: number;
+}
+
+export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   const file = await bundleHarness();
-  const child = spawn(process.execPath, [file, JSON.stringify(config)], {
-    stdio: ['pipe', 'pipe', 'inherit'], cwd: root,
-  });
+  const { inotifyWatchLimit, ...config } = opts;
+  const argv = [file, JSON.stringify(config)];
+  const child = inotifyWatchLimit === undefined
+    ? spawn(process.execPath, argv, { stdio: ['pipe', 'pipe', 'inherit'], cwd: root })
+    : spawn('unshare', ['--user', '--map-root-user', '/bin/sh', '-c', `echo ${Math.floor(inotifyWatchLimit)} > /proc/sys/user/max_inotify_watches && exec "$0" "$@"`, process.execPath, ...argv], {
+      stdio: ['pipe', 'pipe', 'inherit'], cwd: root,
+    });
   const h: Harness = {
     pid: child.pid!,
     events: [],

@@ -1,0 +1,63 @@
+// Test helpers: a command key pair, signed commands as the collector makes them, and a link that
+// records what the response side sends.
+import { generateKeyPairSync, randomBytes, randomUUID, sign, type KeyObject } from 'node:crypto';
+import type { xdr } from '../../../../proto/index.js';
+import { commandSigningBytes, type ActionKind } from '../../../../proto/command.js';
+import type { ResponseLink } from '../context.js';
+
+export interface CommandKeys {
+  privateKey: KeyObject;
+  publicKey: KeyObject;
+  /** raw 32 bytes, base64, as identity.json pins it */
+  publicBase64: string;
+}
+
+export function commandKeys(): CommandKeys {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  return { privateKey, publicKey, publicBase64: Buffer.from(publicKey.export({ format: 'jwk' }).x!, 'base64url').toString('base64') };
+}
+
+export function signedCommand(
+  key: KeyObject,
+  agentId: string,
+  action: ActionKind | string,
+  params: unknown = {},
+  extra: Partial<xdr.v1.ICommand> = {},
+): xdr.v1.ICommand {
+  const cmd: xdr.v1.ICommand = {
+    actionId: randomUUID(), agentId, action, paramsJson: Buffer.from(JSON.stringify(params)), nonce: randomBytes(16),
+    expiresAtMs: Date.now() + 60_000, ...extra,
+  };
+  return { ...cmd, signature: extra.signature ?? sign(null, commandSigningBytes(cmd), key) };
+}
+
+export class RecordingLink implements ResponseLink {
+  readonly frames: xdr.v1.IAgentFrame[] = [];
+  online = true;
+  maxFrameBytes = 4 * 1024 * 1024;
+  /** delay before each send resolves */
+  delayMs = 0;
+  outstanding = 0;
+  maxOutstanding = 0;
+
+  async send(frame: xdr.v1.IAgentFrame): Promise<void> {
+    if (!this.online) throw new Error('not connected to the collector');
+    this.outstanding++;
+    this.maxOutstanding = Math.max(this.maxOutstanding, this.outstanding);
+    this.frames.push(frame);
+    if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
+    this.outstanding--;
+  }
+
+  results(actionId?: string): xdr.v1.ICommandResult[] {
+    return this.frames.filter((f) => f.commandResult && (!actionId || f.commandResult.actionId === actionId)).map((f) => f.commandResult!);
+  }
+
+  async until(predicate: () => boolean, timeoutMs = 5_000, what = 'condition'): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!predicate()) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+}

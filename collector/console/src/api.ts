@@ -1,0 +1,154 @@
+// The one way the console talks to the collector: the public REST API under /api/v1, with the
+// bearer token kept in sessionStorage (never in a URL). Every failure becomes an ApiFailure that
+// carries the API's stable error code and its message, so pages can say what went wrong.
+const TOKEN_KEY = 'xdr.token';
+const SESSION_KEY = 'xdr.session';
+
+export type Role = 'viewer' | 'analyst' | 'responder' | 'admin';
+const ROLES: Role[] = ['viewer', 'analyst', 'responder', 'admin'];
+
+export interface Session {
+  user: string | null;
+  role: Role;
+}
+
+export class ApiFailure extends Error {
+  constructor(readonly status: number, readonly code: string, message: string) {
+    super(message);
+    this.name = 'ApiFailure';
+  }
+}
+
+export function token(): string | null {
+  return sessionStorage.getItem(TOKEN_KEY);
+}
+
+export function session(): Session | null {
+  const raw = sessionStorage.getItem(SESSION_KEY);
+  if (!raw || !token()) return null;
+  try {
+    return JSON.parse(raw) as Session;
+  } catch {
+    return null;
+  }
+}
+
+export function can(s: Session | null, need: Role): boolean {
+  return !!s && ROLES.indexOf(s.role) >= ROLES.indexOf(need);
+}
+
+const listeners = new Set<() => void>();
+export function onSessionChange(fn: () => void): () => void {
+  listeners.add(fn);
+  return () => listeners.delete(fn);
+}
+
+export function signOut(): void {
+  sessionStorage.removeItem(TOKEN_KEY);
+  sessionStorage.removeItem(SESSION_KEY);
+  for (const fn of listeners) fn();
+}
+
+async function failure(res: Response): Promise<ApiFailure> {
+  let code = `HTTP_${res.status}`;
+  let message = `${res.status} ${res.statusText}`;
+  try {
+    const body = await res.json();
+    if (body?.error?.code) {
+      code = body.error.code;
+      message = body.error.message || code;
+    }
+  } catch { /* not JSON: keep the status line */ }
+  return new ApiFailure(res.status, code, message);
+}
+
+export async function request(path: string, init: RequestInit = {}, bearer = token()): Promise<Response> {
+  const headers = new Headers(init.headers);
+  if (bearer) headers.set('authorization', `Bearer ${bearer}`);
+  if (init.body !== undefined && typeof init.body === 'string') headers.set('content-type', 'application/json');
+  let res: Response;
+  try {
+    res = await fetch(`/api/v1${path}`, { ...init, headers });
+  } catch (err) {
+    throw new ApiFailure(0, 'NETWORK', `the collector did not answer (${(err as Error).message}); is it running?`);
+  }
+  if (!res.ok) {
+    const f = await failure(res);
+    // a revoked or unknown token ends the session; the sign-in page says why
+    if (res.status === 401 && bearer === token()) {
+      sessionStorage.setItem('xdr.signout-reason', f.message);
+      signOut();
+    }
+    throw f;
+  }
+  return res;
+}
+
+export async function get<T>(path: string): Promise<T> {
+  return (await request(path)).json() as Promise<T>;
+}
+
+export async function send<T>(method: 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> {
+  const res = await request(path, { method, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+  if (res.status === 204) return undefined as T;
+  const text = await res.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** `?a=1&b=2` from the defined, non-empty values. */
+export function qs(params: Record<string, string | number | boolean | undefined | null>): string {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') p.set(k, String(v));
+  const s = p.toString();
+  return s ? `?${s}` : '';
+}
+
+/**
+ * Signs in: checks the token and learns its user and role. The API has no "who am I" route, so
+ * an admin-only read answers it: 200 means admin; 403 XDR_FORBIDDEN names the user and the role.
+ */
+export async function signIn(candidate: string): Promise<Session> {
+  const t = candidate.trim();
+  let s: Session;
+  try {
+    await request('/tokens', {}, t);
+    s = { user: null, role: 'admin' };
+  } catch (err) {
+    if (!(err instanceof ApiFailure) || err.code !== 'XDR_FORBIDDEN') throw err;
+    const m = /user "([^"]+)" has role "(\w+)"/.exec(err.message);
+    if (!m || !ROLES.includes(m[2] as Role)) throw new ApiFailure(403, err.code, `could not read the token's role from the collector's answer: ${err.message}`);
+    s = { user: m[1], role: m[2] as Role };
+  }
+  sessionStorage.setItem(TOKEN_KEY, t);
+  sessionStorage.setItem(SESSION_KEY, JSON.stringify(s));
+  for (const fn of listeners) fn();
+  return s;
+}
+
+let openapi: Promise<Set<string>> | undefined;
+/** Whether the collector has a route ("POST /api/v1/responses"), read from its OpenAPI document once. */
+export async function hasRoute(method: string, path: string): Promise<boolean> {
+  openapi ??= fetch('/api/v1/openapi.json').then(async (r) => {
+    const doc = await r.json() as { paths: Record<string, Record<string, unknown>> };
+    const out = new Set<string>();
+    for (const [p, ops] of Object.entries(doc.paths ?? {})) for (const m of Object.keys(ops)) out.add(`${m.toUpperCase()} ${p}`);
+    return out;
+  }).catch(() => new Set<string>());
+  return (await openapi).has(`${method.toUpperCase()} ${path}`);
+}
+
+/** Saves a response body (collected file, transcript, export) as a download, without a token in any URL. */
+export async function download(path: string, init: RequestInit, fallbackName: string): Promise<void> {
+  const res = await request(path, init);
+  const disposition = res.headers.get('content-disposition') ?? '';
+  const name = /filename="?([^";]+)"?/.exec(disposition)?.[1] ?? fallbackName;
+  const blob = await res.blob();
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
