@@ -8,6 +8,7 @@
 #include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/mman.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -55,11 +56,21 @@ int main(int argc, char **argv) {
   counts[2 * w] = ok;
   counts[2 * w + 1] = failed;
   if (pids) {
-    FILE *f = fopen(pids_file, "a");
-    if (f) {
-      for (long i = 0; i < total; i++) if (pids[i]) fprintf(f, "%s-%ld %d\n", marker, i * workers + w, pids[i]);
-      fclose(f);
+    // one write() per worker on an O_APPEND file: the workers' lines never interleave
+    size_t cap = (size_t)total * (strlen(marker) + 48) + 1, len = 0;
+    char *out = malloc(cap);
+    int fd = open(pids_file, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+    if (out && fd >= 0) {
+      for (long i = 0; i < total; i++)
+        if (pids[i]) len += (size_t)snprintf(out + len, cap - len, "%s-%ld %d\n", marker, i * workers + w, pids[i]);
+      for (size_t off = 0; off < len;) {
+        ssize_t n = write(fd, out + off, len - off);
+        if (n <= 0) break;
+        off += (size_t)n;
+      }
     }
+    if (fd >= 0) close(fd);
+    free(out);
   }
   if (w != 0) return 0;
   while (wait(NULL) > 0) {}  // the other workers, each of which spawned its share

@@ -16,6 +16,7 @@ import { cpus, loadavg } from 'node:os';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { BIN, ROOT, tempDir, waitFor } from '../e2e/harness.js';
+import { runShellBench } from './response-shell.js';
 import {
   IsolationDriver, Lab, enrollLabAgent, labApi, netnsSkipReason, startLabAgent, startLabCollector,
   type LabAgent, type LabCollector,
@@ -147,7 +148,16 @@ const isolate: Measurement = {
   },
 };
 
-const MEASUREMENTS: Measurement[] = [isolate];
+// shell: test/bench/response-shell.ts, on loopback with a collector and agent of its own (the target is a loopback figure)
+const shell: Measurement = {
+  name: 'shell',
+  async run() {
+    const r = await runShellBench(200);
+    return [{ what: 'shell keystroke round trip: one byte in, its echo out (WebSocket -> collector -> agent pty and back)', samples: r.times_ms, target: 'p50 < 50 ms', note: 'loopback, own collector and agent' }];
+  },
+};
+
+const MEASUREMENTS: Measurement[] = [isolate, shell];
 
 async function main(): Promise<void> {
   const skip = netnsSkipReason();

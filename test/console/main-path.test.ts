@@ -42,6 +42,14 @@ function sh(script: string, cwd: string): Promise<{ code: number; stderr: string
   });
 }
 
+/** The action once it reached a final status (through the API), so that a failure says what happened. */
+async function finished(id: string): Promise<Record<string, unknown>> {
+  return waitFor(`action ${id} to finish`, async () => {
+    const a = (await api(c, `/api/v1/responses/${id}`)).body;
+    return ['succeeded', 'failed', 'cancelled', 'expired'].includes(a.status) ? a : undefined;
+  }, 90_000, 250);
+}
+
 beforeAll(async () => {
   if (!isRoot || !hasChromium) return;
   const dataDir = tempDir('console-main');
@@ -155,7 +163,8 @@ describe('console main path: attack -> alert -> isolate request -> script and sh
     await page.getByTestId('confirm-action').click();
     await page.waitForURL(/\/responses\?focus=/);
     const scriptId = new URL(page.url()).searchParams.get('focus')!;
-    await poll(() => page.locator(`[data-action-id="${scriptId}"]`).textContent(), { timeout: 30_000 }).toContain('succeeded');
+    expect(await finished(scriptId)).toMatchObject({ action: 'run_script', status: 'succeeded' });
+    await poll(() => page.locator(`[data-action-id="${scriptId}"]`).textContent()).toContain('succeeded');
     await poll(() => page.getByTestId('action-detail').textContent()).toContain('uid=0(root)');
     await shot(page, '25-main-script-succeeded');
 
@@ -166,7 +175,8 @@ describe('console main path: attack -> alert -> isolate request -> script and sh
     await page.getByTestId('confirm-action').click();
     await page.waitForURL(/\/responses\?focus=/);
     const collectId = new URL(page.url()).searchParams.get('focus')!;
-    await poll(() => page.locator(`[data-action-id="${collectId}"]`).textContent(), { timeout: 30_000 }).toContain('succeeded');
+    expect(await finished(collectId)).toMatchObject({ action: 'collect_file', status: 'succeeded' });
+    await poll(() => page.locator(`[data-action-id="${collectId}"]`).textContent()).toContain('succeeded');
     const [zip] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /^Download \(zip/ }).click()]);
     expect(readFileSync(await zip.path()).subarray(0, 2).toString()).toBe('PK');
     await shot(page, '25b-main-collect-succeeded');
@@ -191,5 +201,5 @@ describe('console main path: attack -> alert -> isolate request -> script and sh
     await shot(page, '27-main-responses');
     expect(rita.problems).toEqual([]);
     await rita.context.close();
-  }, 150_000);
+  }, 300_000);
 });

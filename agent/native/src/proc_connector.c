@@ -6,7 +6,9 @@
 // batch, as packed numbers plus one string buffer) through one threadsafe function over a bounded
 // queue; whatever cannot be delivered (kernel ENOBUFS, per-CPU sequence jumps, a full queue)
 // becomes an in-band "gap" record with a count, never a silent loss. An exec whose process had
-// already exited when it was read is flagged, so JS can count it.
+// already exited when it was read is flagged, so JS can count it. The reader thread (SCHED_FIFO
+// when allowed) waits on nothing a normal thread may hold: its queue lock inherits priority, and
+// JS is woken by a notifier thread (Node's threadsafe-function lock is not priority-inheriting).
 #define _GNU_SOURCE
 #include <node_api.h>
 

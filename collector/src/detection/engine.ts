@@ -9,6 +9,7 @@ import { KEYWORD_FIELDS } from './field-map.js';
 import type { ViewPredicate } from './field-matcher.js';
 import { LineageTracker, type LineageOptions } from './lineage.js';
 import { LiteralAutomaton, type Requirement } from './literal-index.js';
+import type { FilterGate } from './loader.js';
 import { ALL_ACTIONS } from './logsource.js';
 import type { CorrelationHit, DetectionHit, FilterHit, RuleMeta } from './types.js';
 
@@ -99,7 +100,11 @@ export class DetectionEngine {
   };
   private counts = { events: 0, filterHits: 0, correlationHits: 0, ruleErrors: 0 };
 
-  constructor(filters: readonly CompiledFilter[], correlations: readonly CompiledCorrelation[], opts: EngineOptions = {}) {
+  /** `gate` (tuning) is asked after a filter matched; false drops the match. */
+  constructor(
+    filters: readonly CompiledFilter[], correlations: readonly CompiledCorrelation[], opts: EngineOptions = {},
+    private readonly gate?: FilterGate,
+  ) {
     this.lineage = new LineageTracker(opts.lineage);
     this.correlator = new Correlator(correlations, this.lineage, opts.correlation);
     this.metas = [...filters.map((f) => f.meta), ...correlations.map((c) => c.meta)];
@@ -200,7 +205,7 @@ export class DetectionEngine {
 
   private test(x: Indexed): boolean {
     try {
-      return x.f.test(this.view);
+      return x.f.test(this.view) && (this.gate === undefined || this.gate(x.f.meta.id, this.view.ev));
     } catch {
       this.counts.ruleErrors++;
       return false;

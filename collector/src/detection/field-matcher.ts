@@ -6,7 +6,7 @@ import { BlockList, isIPv4, isIPv6 } from 'node:net';
 import { DetectionError } from './errors.js';
 import { slotOf, type EventView, type TextValue } from './event-view.js';
 import { resolveField } from './field-map.js';
-import type { Requirement } from './literal-index.js';
+import { regexRequiredPiece, type Requirement } from './literal-index.js';
 import { compileSigmaString, compileSigmaStrings, literalOf, requiredPiece, type Position } from './sigma-string.js';
 
 export type ViewPredicate = (v: EventView) => boolean;
@@ -147,7 +147,9 @@ export function compileField(key: string, raw: unknown, path: readonly (string |
 
   const combine = (tests: ViewPredicate[]): ViewPredicate => {
     if (tests.length === 1) return tests[0];
-    return all ? (v) => tests.every((t) => t(v)) : (v) => tests.some((t) => t(v));
+    return all
+      ? (v) => { for (const t of tests) if (!t(v)) return false; return true; }
+      : (v) => { for (const t of tests) if (t(v)) return true; return false; };
   };
 
   // exists: true/false
@@ -165,13 +167,13 @@ export function compileField(key: string, raw: unknown, path: readonly (string |
         throw new DetectionError('E_VALUE', `'${key}' needs a number, got ${JSON.stringify(x)}`, path);
       }
       const cmp = match === 'gt' ? (a: number) => a > n : match === 'gte' ? (a: number) => a >= n : match === 'lt' ? (a: number) => a < n : (a: number) => a <= n;
+      const one = (s: string): boolean => {
+        const a = Number(s);
+        return !Number.isNaN(a) && cmp(a);
+      };
       return (v) => {
         const t = v.text(slot);
-        if (t === undefined) return false;
-        return anyOf(t, (s) => {
-          const a = Number(s);
-          return !Number.isNaN(a) && cmp(a);
-        });
+        return t !== undefined && anyOf(t, one);
       };
     });
     return { ecs, test: combine(tests) };
@@ -184,6 +186,7 @@ export function compileField(key: string, raw: unknown, path: readonly (string |
   }
 
   if (match === 're') {
+    const pieces: (string | undefined)[] = [];
     const tests = values.map((x): ViewPredicate => {
       if (typeof x !== 'string') throw new DetectionError('E_VALUE', `'${key}' needs a regular expression string`, path);
       const flags = new Set(reFlags);
@@ -194,9 +197,15 @@ export function compileField(key: string, raw: unknown, path: readonly (string |
       } catch (cause) {
         throw new DetectionError('E_VALUE', `bad regular expression ${JSON.stringify(x)}: ${(cause as Error).message}`, path, { cause });
       }
-      return (v) => { const t = v.text(slot); return t !== undefined && anyOf(t, (s) => re.test(s)); };
+      pieces.push(regexRequiredPiece(src));
+      const one = (s: string): boolean => re.test(s);
+      return (v) => { const t = v.text(slot); return t !== undefined && anyOf(t, one); };
     });
-    return { ecs, test: combine(tests) };
+    // for OR every pattern needs its piece; with all, one pattern's piece suffices
+    const found = pieces.filter((p): p is string => p !== undefined);
+    const chosen = all ? found.slice(0, 1) : found.length === pieces.length ? found : [];
+    const requirement = chosen.length > 0 ? chosen.map((lit) => ({ slot, lit })) : undefined;
+    return { ecs, test: combine(tests), requirement };
   }
   if (reFlags.size > 0) throw new DetectionError('E_MODIFIER', `modifiers i/m/s only apply to re (on '${key}')`, path);
 
@@ -245,7 +254,12 @@ export function compileField(key: string, raw: unknown, path: readonly (string |
   let test: ViewPredicate;
   if (all) {
     // every value must match (each may match a different element of an array field)
-    test = (v) => { const t = get(v); return t !== undefined && perValue.every((f) => anyOf(t, f)); };
+    test = (v) => {
+      const t = get(v);
+      if (t === undefined) return false;
+      for (const f of perValue) if (!anyOf(t, f)) return false;
+      return true;
+    };
   } else {
     // one field read and one combined test for the whole OR list
     const anyValue = compileSigmaStrings(perValueVariants.flat(), position, lower, literal);

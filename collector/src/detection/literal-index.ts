@@ -132,3 +132,112 @@ export function reqOr(reqs: (Requirement | undefined)[]): Requirement | undefine
   if (reqs.length === 0 || reqs.some((r) => !r)) return undefined;
   return reqs.flatMap((r) => r!);
 }
+
+/** Index after the `)` closing the group that opens at `i`, or -1 (escapes and classes skipped). */
+function skipGroup(src: string, i: number): number {
+  let depth = 0;
+  for (let j = i; j < src.length; j++) {
+    const c = src[j];
+    if (c === '\\') j++;
+    else if (c === '[') {
+      j = skipClass(src, j) - 1;
+      if (j < 0) return -1;
+    } else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return j + 1;
+  }
+  return -1;
+}
+
+/** Index after the `]` closing the class that opens at `i`, or -1. */
+function skipClass(src: string, i: number): number {
+  for (let j = i + 1; j < src.length; j++) {
+    if (src[j] === '\\') j++;
+    else if (src[j] === ']') return j + 1;
+  }
+  return -1;
+}
+
+/** True when the pattern has a `|` outside groups and classes (it is then an alternation). */
+function topLevelAlternation(src: string): boolean {
+  for (let j = 0; j < src.length; j++) {
+    const c = src[j];
+    if (c === '\\') j++;
+    else if (c === '[' || c === '(') {
+      const k = c === '[' ? skipClass(src, j) : skipGroup(src, j);
+      if (k < 0) return true;
+      j = k - 1;
+    } else if (c === '|') return true;
+  }
+  return false;
+}
+
+/**
+ * The longest run of literal characters that every match of a regular expression contains
+ * (lower-cased, at least 3 characters), or undefined. Conservative: only the top-level sequence
+ * is read; a group, a class, `.`, `\d`... or an optional atom ends a run, any other escape or
+ * anything unusual ends the reading, and a top-level `|` gives up. Lets a `re` rule be found
+ * through the literal index instead of being tested on every event.
+ */
+export function regexRequiredPiece(src: string): string | undefined {
+  if (topLevelAlternation(src)) return undefined;
+  let best = '';
+  let run = '';
+  const end = (): void => {
+    if (run.length > best.length) best = run;
+    run = '';
+  };
+  let i = 0;
+  read: while (i < src.length) {
+    const c = src[i];
+    let atom: string | undefined;
+    let next = i + 1;
+    switch (c) {
+      case '\\': {
+        const d = src[i + 1];
+        if (d === undefined) break read;
+        if (/[A-Za-z0-9]/.test(d) && !'dDsSwWbB'.includes(d)) break read; // \x41, \u{..}, \p{..}, \1: lengths vary
+        if (!/[A-Za-z0-9]/.test(d)) atom = d;
+        next = i + 2;
+        break;
+      }
+      case '[':
+        next = skipClass(src, i);
+        break;
+      case '(':
+        next = skipGroup(src, i);
+        break;
+      case '.': case '^': case '$':
+        break;
+      case ')': case '*': case '+': case '?': case '{': case '}': case ']':
+        break read;
+      default:
+        atom = c;
+    }
+    if (next < 0) break;
+    let min = 1;
+    let quantified = false;
+    const q = src[next];
+    if (q === '*' || q === '?') {
+      min = 0;
+      next++;
+    } else if (q === '+') {
+      quantified = true;
+      next++;
+    } else if (q === '{') {
+      const m = /^\{(\d+)(,\d*)?\}/.exec(src.slice(next));
+      if (!m) break;
+      min = Number(m[1]);
+      quantified = true;
+      next += m[0].length;
+    }
+    if ((min === 0 || quantified) && src[next] === '?') next++; // lazy
+    if (atom === undefined || min === 0) end();
+    else if (quantified) {
+      run += atom;
+      end();
+    } else run += atom;
+    i = next;
+  }
+  end();
+  return best.length >= 3 ? best.toLowerCase() : undefined;
+}

@@ -54,12 +54,7 @@ export function buildDetection(
         id: spec.id, name: spec.name, title: spec.title, level: spec.level, layer: 'filter' as const,
         score: spec.score, tags: spec.tags, file: spec.doc.file, ...attackOf(spec),
       };
-      const { test } = det;
-      const id = spec.id;
-      filters.push({
-        meta, actions: ls.actions, imageNames: det.imageNames, requirement: det.requirement,
-        test: gate ? (view) => test(view) && gate(id, view.ev) : test,
-      });
+      filters.push({ meta, actions: ls.actions, imageNames: det.imageNames, requirement: det.requirement, test: det.test });
       byRef.set(spec.id, meta);
       if (spec.name) byRef.set(spec.name, meta);
     } catch (err) {
@@ -73,7 +68,7 @@ export function buildDetection(
   const loaded: Record<Layer, number> = { filter: filters.length, rule: 0, model: 0 };
   for (const c of corr.compiled) loaded[c.meta.layer]++;
   return {
-    engine: new DetectionEngine(filters, corr.compiled, opts),
+    engine: new DetectionEngine(filters, corr.compiled, opts, gate),
     report: { files, documents: docs.length + readErrors.length, loaded, unsupported },
   };
 }

@@ -1,11 +1,13 @@
-// Test/bench helper: bundles harness.ts next to the native addon (so the addon is found the way
-// it is next to build/xdr-agent.mjs), starts it, and collects its events.
+// Test/bench helper: bundles harness.ts into build/run/sensor-harness/ with a copy of the native
+// addon beside it (so the addon is found the way it is next to build/xdr-agent.mjs, and a rebuild
+// of agent/native while a test or benchmark runs does not pull it away), starts it, and collects
+// its events.
 import { build } from 'esbuild';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, renameSync } from 'node:fs';
 import type { xdr } from '../../../../proto/index.js';
 import type { SensorStats } from '../index.js';
 
@@ -17,7 +19,8 @@ function repoRoot(): string {
   return process.cwd();
 }
 const root = repoRoot();
-export const HARNESS_DIR = join(root, 'agent/native/build/Release');
+export const HARNESS_DIR = join(root, 'build/run/sensor-harness');
+const ADDON = join(root, 'agent/native/build/Release/xdr_proc.node');
 
 let bundled: Promise<string> | undefined;
 
@@ -32,6 +35,13 @@ export function bundleHarness(): Promise<string> {
       packages: 'external', logLevel: 'warning', absWorkingDir: root,
     });
     renameSync(tmp, outfile);
+    // node-gyp rebuild removes the build dir first: give a rebuild in progress a moment to finish
+    for (let i = 0; i < 120 && !existsSync(ADDON); i++) await new Promise((r) => setTimeout(r, 500));
+    if (existsSync(ADDON)) {
+      const addonTmp = join(HARNESS_DIR, `xdr_proc.node.${process.pid}.tmp`);
+      copyFileSync(ADDON, addonTmp);
+      renameSync(addonTmp, join(HARNESS_DIR, 'xdr_proc.node'));
+    }
     return outfile;
   })();
   return bundled;

@@ -23,7 +23,6 @@ export function useAsync<T>(fn: () => Promise<T>, deps: unknown[]): Async<T> {
       (data) => { if (mine === seq.current) setState({ data, loading: false }); },
       (error: Error) => { if (mine === seq.current) setState((s) => ({ data: s.data, error, loading: false })); },
     );
-  // eslint-disable-next-line react-hooks/exhaustive-deps
   }, deps);
   useEffect(run, [run]);
   return { ...state, reload: run, set: (data: T) => setState({ data, loading: false }) } as Async<T>;

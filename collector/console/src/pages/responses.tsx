@@ -75,13 +75,13 @@ export function Responses() {
               {items.map((a) => (
                 <>
                   <tr key={a.id} data-action-id={a.id} data-action={a.action} class={`clickable${a.id === focus ? ' row-new' : ''}`} onClick={() => setOpen(open === a.id ? null : a.id)}>
-                    <td><strong>{ACTION_LABEL[a.action] ?? a.action}</strong>{summaryParam(a) && <div class="mono muted tiny ellipsis">{summaryParam(a)}</div>}</td>
+                    <td><strong>{ACTION_LABEL[a.action] ?? a.action}</strong>{summaryParam(a) && <div class="mono muted tiny ellipsis ellipsis-mid" title={summaryParam(a)}>{summaryParam(a)}</div>}</td>
                     <td>{a.hostname}</td>
                     <td><Status status={a.status} />{a.refused && <span class="badge level-high">refused</span>}</td>
                     <td>{a.requested_by}{a.approved_by && <div class="muted tiny">approved by {a.approved_by}</div>}</td>
                     <td class="nowrap"><Time at={a.requested_at} relative /></td>
-                    <td><div class="ellipsis" title={a.reason ?? ''}>{a.reason ?? <span class="muted">—</span>}</div></td>
-                    <td class="small"><div class="ellipsis" title={resultLine(a)}>{resultLine(a)}</div></td>
+                    <td><div class="ellipsis ellipsis-mid" title={a.reason ?? ''}>{a.reason ?? <span class="muted">—</span>}</div></td>
+                    <td class="small"><div class="ellipsis ellipsis-mid" title={resultLine(a)}>{resultLine(a)}</div></td>
                   </tr>
                   {open === a.id && <tr key={`${a.id}-d`} class="detail-row"><td colSpan={7}><ActionDetail action={a} onChange={list.reload} /></td></tr>}
                 </>

@@ -3,7 +3,7 @@
 // field sidebar with top values that add a term on click, export, and saved queries.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { ApiFailure, download, get, send } from '../api';
-import { Empty, ErrorBox, fmtTime, Loading, Page, Time, toast, useAsync } from '../components/ui';
+import { Empty, fmtTime, Loading, Page, Time, toast, useAsync } from '../components/ui';
 import { navigate, useLocation } from '../router';
 import type { EcsEvent, SavedQuery, SearchResult } from '../types';
 
@@ -38,10 +38,15 @@ export function SearchPage() {
   useEffect(() => setText(q), [q]);
   useEffect(() => localStorage.setItem(COLUMNS_KEY, JSON.stringify(columns)), [columns]);
 
-  const from = RANGES[range] ? new Date(Date.now() - RANGES[range]).toISOString() : undefined;
-  const body = { query: q, ...(from ? { from } : {}) };
+  // the request of the search on screen: its time bounds are fixed when it runs, so that top
+  // values, export and the next pages ask about the same events
+  const [body, setBody] = useState<{ query: string; from?: string }>({ query: q });
+  const from = body.from;
   const result = useAsync(async () => {
-    const r = await send<SearchResult>('POST', '/search', { ...body, limit: PAGE, aggs: { histogram: { interval: 'auto' } } });
+    const start = RANGES[range] ? new Date(Date.now() - RANGES[range]).toISOString() : undefined;
+    const asked = { query: q, ...(start ? { from: start } : {}) };
+    setBody(asked);
+    const r = await send<SearchResult>('POST', '/search', { ...asked, limit: PAGE, aggs: { histogram: { interval: 'auto' } } });
     setMore([]);
     setCursor(r.next_cursor);
     setOpen(null);

@@ -415,6 +415,22 @@ describe('remote shell bridge', () => {
     expect((await get(`/api/v1/responses/${iso.id}/transcript`, tokens.responder)).json().error.code).toBe('XDR_TRANSCRIPT_NOT_FOUND');
   });
 
+  it('closes the viewer when the agent disconnects, and closes an idle shell on both sides', async () => {
+    const a = (await post('/api/v1/responses', tokens.responder, { agent_id: 'agent-1', action: 'shell' })).json();
+    const v = await connect(a.id, { token: tokens.responder });
+    service.agentOffline('agent-1');
+    expect((await v.closed).code).toBe(1011);
+
+    const b = (await post('/api/v1/responses', tokens.responder, { agent_id: 'agent-1', action: 'shell', params: { idle_timeout_s: 10 } })).json();
+    const w = await connect(b.id, { token: tokens.admin }); // an admin may attach to anyone's shell
+    const t0 = Date.now();
+    const closed = await w.closed;
+    expect(closed.code).toBe(4408);
+    expect(closed.reason).toMatch(/idle/);
+    expect(Date.now() - t0).toBeGreaterThan(9_000);
+    expect(channel.shell.some((s) => s.data.actionId === b.id && s.data.closed)).toBe(true);
+  }, 30_000);
+
   it('the audit chain over all of this verifies', async () => {
     expect(await store.verifyAudit()).toMatchObject({ ok: true });
   });
