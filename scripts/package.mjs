@@ -192,7 +192,7 @@ chmodSync(join(agentRoot, 'usr/lib/xdr-agent/xdr-agent'), 0o755);
 cpSync(nativeStage, join(agentRoot, 'usr/lib/xdr-agent/native'), { recursive: true });
 mkdirSync(join(agentRoot, 'usr/bin'), { recursive: true });
 symlinkSync('../lib/xdr-agent/xdr-agent', join(agentRoot, 'usr/bin/xdr-agent'));
-template('agent/xdr-agent.service', join(agentRoot, 'usr/lib/systemd/system/xdr-agent.service'));
+template('agent/xdr-agent.service', join(agentRoot, 'lib/systemd/system/xdr-agent.service'));
 template('agent/agent.yaml', join(agentRoot, 'etc/xdr-agent/agent.yaml'));
 template('agent/copyright', join(agentRoot, 'usr/share/doc/xdr-agent/copyright'));
 for (const script of ['postinst', 'prerm', 'postrm']) template(`agent/${script}`, join(agentRoot, 'DEBIAN', script), 0o755);
@@ -300,7 +300,7 @@ async function collectorDeb() {
   for (const [name, file, flags] of [['xdr-collector', 'xdr-collector.mjs', nodeFlags], ['xdrctl', 'xdrctl.mjs', '']]) {
     writeExecutable(join(collectorRoot, 'usr/bin', name), `#!/bin/sh\n# ${name} on the Node runtime shipped in this package\nexec /usr/lib/xdr-collector/node ${flags}${flags ? ' ' : ''}/usr/lib/xdr-collector/build/${file} "$@"\n`);
   }
-  template('collector/xdr-collector.service', join(collectorRoot, 'usr/lib/systemd/system/xdr-collector.service'));
+  template('collector/xdr-collector.service', join(collectorRoot, 'lib/systemd/system/xdr-collector.service'));
   template('collector/default', join(collectorRoot, 'etc/default/xdr-collector'));
   template('agent/copyright', join(collectorRoot, 'usr/share/doc/xdr-collector/copyright'));
   for (const script of ['postinst', 'prerm', 'postrm']) template(`collector/${script}`, join(collectorRoot, 'DEBIAN', script), 0o755);

@@ -115,7 +115,7 @@ async function throughput(): Promise<void> {
   const rate = (x: number) => Math.round(events.length / x).toLocaleString('en');
   console.log(`detection stage: ${events.length} events in ${secs.toFixed(2)} s = ${rate(secs)} events/s (one core); per CPU-second ${rate(stageCpu)}`);
   console.log(`  engine alone: ${Math.round(engineRate).toLocaleString('en')} events/s; per CPU-second ${rate(engineCpu)}`);
-  console.log(`  OATs ${st.oats}, alerts created ${st.alertsCreated}, updated ${st.alertsUpdated}, shed ${st.shed}, rule errors ${st.engine.ruleErrors}, store writes ${st.writes}`);
+  console.log(`  OATs ${st.oats}, alerts created ${st.alertsCreated}, updated ${st.alertsUpdated}, shed ${st.shed}, rule errors ${st.engine.ruleErrors}, store writes ${st.writes} (${Math.round(st.writeMs)} ms)`);
   await store.close();
   rmSync(dir, { recursive: true, force: true });
 }

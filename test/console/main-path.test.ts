@@ -20,6 +20,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, enrollAgent, startAgent, startCollector, tempDir, waitFor, type AgentProcess, type CollectorProcess } from '../e2e/harness.js';
 import { hasChromium, launch, openTab, poll, shot, signIn, type Tab } from './browser.js';
+import { HOST_LOCK_WAIT_MS, lockHostForAttacks } from '../e2e/host-lock.js';
 
 const DROPPER_MODEL = 'c2e3e862-46f3-59aa-b9a9-881667bf83d9'; // xdr_model_dropper_chain (built-in content)
 const isRoot = process.getuid?.() === 0;
@@ -50,8 +51,11 @@ async function finished(id: string): Promise<Record<string, unknown>> {
   }, 90_000, 250);
 }
 
+let releaseHostLock: (() => void) | undefined;
+
 beforeAll(async () => {
   if (!isRoot || !hasChromium) return;
+  releaseHostLock = await lockHostForAttacks();
   const dataDir = tempDir('console-main');
   scratch.push(dataDir);
   c = await startCollector(dataDir);
@@ -84,9 +88,10 @@ beforeAll(async () => {
     return r.body.events?.[0];
   }, 20_000, 1000);
   browser = await launch();
-}, 120_000);
+}, 120_000 + HOST_LOCK_WAIT_MS);
 
 afterAll(async () => {
+  releaseHostLock?.();
   await browser?.close();
   await agent?.stop();
   await c?.stop();

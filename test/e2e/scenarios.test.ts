@@ -17,6 +17,7 @@ import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, enrollAgent, startAgent, startCollector, tempDir, waitFor, type AgentProcess, type CollectorProcess } from './harness.js';
+import { HOST_LOCK_WAIT_MS, lockHostForAttacks } from './host-lock.js';
 
 // the filters (OAT rule ids) each scenario must trip
 const FILTERS = {
@@ -142,6 +143,8 @@ function ownAddress(): string | undefined {
   return undefined;
 }
 
+let releaseHostLock: (() => void) | undefined;
+
 beforeAll(async () => {
   http = createHttpServer((req, res) => {
     if (req.method === 'PUT' || req.method === 'POST') {
@@ -156,6 +159,7 @@ beforeAll(async () => {
   await new Promise<void>((r) => http.listen(0, '127.0.0.1', r));
   httpPort = (http.address() as AddressInfo).port;
   if (!isRoot) return;
+  releaseHostLock = await lockHostForAttacks();
   const dataDir = tempDir('scen-collector');
   scratch.push(dataDir);
   c = await startCollector(dataDir);
@@ -175,9 +179,10 @@ beforeAll(async () => {
   }, 20_000, 1000);
   hostId = ready['host.id'];
   expect(hostId).toBeTruthy();
-}, 60_000);
+}, 60_000 + HOST_LOCK_WAIT_MS);
 
 afterAll(async () => {
+  releaseHostLock?.();
   await agent?.stop();
   await c?.stop();
   await new Promise((r) => http?.close(r));

@@ -43,6 +43,8 @@ describe.skipIf(!supported)('the single-file agent binary (linux-x64 only: the r
   let c: CollectorProcess | undefined;
   let agent: ChildProcess | undefined;
   let extracted: string | undefined;
+  // as root with no XDG_RUNTIME_DIR the binary extracts its addons under /var/lib/xdr-agent/native
+  const hadStateDir = existsSync('/var/lib/xdr-agent');
 
   beforeAll(() => {
     home = tempDir('packaged');
@@ -58,6 +60,7 @@ describe.skipIf(!supported)('the single-file agent binary (linux-x64 only: the r
     }
     await c?.stop();
     if (extracted) rmSync(extracted, { recursive: true, force: true });
+    if (!hadStateDir) rmSync('/var/lib/xdr-agent', { recursive: true, force: true });
     rmSync(home, { recursive: true, force: true });
   }, 60_000);
 
@@ -173,17 +176,17 @@ describe.skipIf(debBlocked !== undefined)(`the agent .deb${debBlocked ? ` (skipp
     const installed = dpkg(...(nftInstalled ? [] : ['--force-depends']), '-i', deb);
     expect(installed.status, installed.stderr).toBe(0);
     expect(readlinkSync('/usr/bin/xdr-agent')).toBe('../lib/xdr-agent/xdr-agent');
-    for (const f of ['/usr/lib/xdr-agent/native/xdr_proc.node', '/usr/lib/xdr-agent/native/node_modules/node-pty/build/Release/pty.node', '/usr/lib/systemd/system/xdr-agent.service', '/etc/xdr-agent/agent.yaml']) {
+    for (const f of ['/usr/lib/xdr-agent/native/xdr_proc.node', '/usr/lib/xdr-agent/native/node_modules/node-pty/build/Release/pty.node', '/lib/systemd/system/xdr-agent.service', '/etc/xdr-agent/agent.yaml']) {
       expect(existsSync(f), f).toBe(true);
     }
     expect(statSync('/var/lib/xdr-agent').mode & 0o777).toBe(0o700);
-    const unit = readFileSync('/usr/lib/systemd/system/xdr-agent.service', 'utf8');
+    const unit = readFileSync('/lib/systemd/system/xdr-agent.service', 'utf8');
     expect(unit).toMatch(/^Restart=always$/m);
     expect(unit).toMatch(/^CPUQuota=/m);
     expect(unit).toMatch(/^MemoryMax=/m);
     expect(unit).toMatch(/^CapabilityBoundingSet=.*CAP_NET_ADMIN/m);
     if (spawnSync('systemd-analyze', ['--version']).status === 0) {
-      const verify = spawnSync('systemd-analyze', ['verify', '/usr/lib/systemd/system/xdr-agent.service'], { encoding: 'utf8' });
+      const verify = spawnSync('systemd-analyze', ['verify', '/lib/systemd/system/xdr-agent.service'], { encoding: 'utf8' });
       // without systemd as PID 1 verify still parses the unit; only its own complaints count
       expect(`${verify.stdout}${verify.stderr}`.split('\n').filter((l) => l.includes('xdr-agent.service')).join('\n')).toBe('');
     }

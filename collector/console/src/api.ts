@@ -8,7 +8,7 @@ export type Role = 'viewer' | 'analyst' | 'responder' | 'admin';
 const ROLES: Role[] = ['viewer', 'analyst', 'responder', 'admin'];
 
 export interface Session {
-  user: string | null;
+  user: string;
   role: Role;
 }
 
@@ -103,22 +103,10 @@ export function qs(params: Record<string, string | number | boolean | undefined 
   return s ? `?${s}` : '';
 }
 
-/**
- * Signs in: checks the token and learns its user and role. The API has no "who am I" route, so
- * an admin-only read answers it: 200 means admin; 403 XDR_FORBIDDEN names the user and the role.
- */
+/** Signs in: checks the token and learns its user and role (GET /session). */
 export async function signIn(candidate: string): Promise<Session> {
   const t = candidate.trim();
-  let s: Session;
-  try {
-    await request('/tokens', {}, t);
-    s = { user: null, role: 'admin' };
-  } catch (err) {
-    if (!(err instanceof ApiFailure) || err.code !== 'XDR_FORBIDDEN') throw err;
-    const m = /user "([^"]+)" has role "(\w+)"/.exec(err.message);
-    if (!m || !ROLES.includes(m[2] as Role)) throw new ApiFailure(403, err.code, `could not read the token's role from the collector's answer: ${err.message}`);
-    s = { user: m[1], role: m[2] as Role };
-  }
+  const s = await (await request('/session', {}, t)).json() as Session;
   sessionStorage.setItem(TOKEN_KEY, t);
   sessionStorage.setItem(SESSION_KEY, JSON.stringify(s));
   for (const fn of listeners) fn();

@@ -69,7 +69,7 @@ function App() {
         ))}
         <div class="sidebar-foot">
           <div class="who" data-testid="who">
-            <span class="who-user">{s.user ?? 'admin token'}</span>
+            <span class="who-user">{s.user}</span>
             <span class={`badge role role-${s.role}`}>{s.role}</span>
           </div>
           <button class="btn btn-small btn-ghost" onClick={() => { signOut(); navigate('/signin'); }}>Sign out</button>

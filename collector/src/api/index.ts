@@ -15,6 +15,7 @@ import alertsRoutes from './routes/alerts.js';
 import alertGraphRoutes from './routes/alert-graph.js';
 import alertsHostsRoutes from './routes/alerts-hosts.js';
 import auditRoutes from './routes/audit.js';
+import sessionRoutes from './routes/session.js';
 import detectionsRoutes from './routes/detections.js';
 import eventsRoutes from './routes/events.js';
 import exceptionsRoutes from './routes/exceptions.js';
@@ -117,6 +118,7 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
     await v1.register(agentsRoutes, { store: deps.store, presence: deps.presence });
     await v1.register(eventsRoutes, { store: deps.store });
     await v1.register(tokensRoutes, { store: deps.store });
+    await v1.register(sessionRoutes);
     await v1.register(auditRoutes, { store: deps.store });
     await v1.register(searchRoutes, { store: deps.store });
     await v1.register(savedQueriesRoutes, { store: deps.store });

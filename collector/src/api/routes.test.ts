@@ -46,6 +46,14 @@ describe('agents', () => {
 });
 
 describe('tokens', () => {
+  it('GET /session answers the token\'s user and role, and needs a token', async () => {
+    const created = (await fx.app.inject({ method: 'POST', url: '/api/v1/tokens', headers: bearer(fx.tokens.admin), payload: { user: 'sam', role: 'responder' } })).json();
+    const me = await fx.app.inject({ url: '/api/v1/session', headers: bearer(created.token) });
+    expect(me.statusCode).toBe(200);
+    expect(me.json()).toEqual({ user: 'sam', role: 'responder' });
+    expect((await fx.app.inject({ url: '/api/v1/session' })).statusCode).toBe(401);
+  });
+
   it('POST creates a token shown once, audited; GET lists without secrets; DELETE revokes, audited', async () => {
     const admin = bearer(fx.tokens.admin);
     const created = await fx.app.inject({ method: 'POST', url: '/api/v1/tokens', headers: admin, payload: { user: 'alice', role: 'analyst' } });
@@ -146,7 +154,7 @@ describe('OpenAPI document', () => {
       'GET /api/v1/agents', 'GET /api/v1/agents/{id}', 'POST /api/v1/agents/{id}/revoke',
       'GET /api/v1/events', 'GET /api/v1/events/count',
       'GET /api/v1/tokens', 'POST /api/v1/tokens', 'DELETE /api/v1/tokens/{id}',
-      'GET /api/v1/audit',
+      'GET /api/v1/audit', 'GET /api/v1/session',
       'POST /api/v1/search', 'POST /api/v1/search/export',
       'GET /api/v1/saved-queries', 'POST /api/v1/saved-queries', 'DELETE /api/v1/saved-queries/{id}',
       'GET /api/v1/processes/{entityId}/tree',

@@ -50,8 +50,9 @@ export interface StageStats {
   oats: number;
   alertsCreated: number;
   alertsUpdated: number;
-  /** store transactions that recorded OATs and alerts */
+  /** store transactions that recorded OATs and alerts, and the time spent in them */
   writes: number;
+  writeMs: number;
   /** writes that failed (their OATs and alert updates are lost, and logged) */
   writeErrors: number;
   /** events the engine threw on */
@@ -92,7 +93,7 @@ export class DetectionStage {
   private criticality = new Map<string, AssetCriticality>();
   private readonly ruleHits = new Map<string, number>();
   private lastRuleErrors = 0;
-  private readonly counts = { shed: 0, processed: 0, oats: 0, alertsCreated: 0, alertsUpdated: 0, writes: 0, writeErrors: 0, eventErrors: 0 };
+  private readonly counts = { shed: 0, processed: 0, oats: 0, alertsCreated: 0, alertsUpdated: 0, writes: 0, writeMs: 0, writeErrors: 0, eventErrors: 0 };
   private readonly maxQueue: number;
   private readonly chunk: number;
   private readonly flushMs: number;
@@ -271,7 +272,9 @@ export class DetectionStage {
       newId: randomUUID(),
       build: (existing) => buildAlertFields(hit, hit.eventIds.flatMap((id) => evidence.get(id) ?? []), this.criticalityOf, existing),
     }));
+    const started = performance.now();
     const result = await this.o.store.recordDetections({ oats, alerts, at: now });
+    this.counts.writeMs += performance.now() - started;
     this.counts.writes++;
     this.counts.oats += oats.length;
     this.counts.alertsCreated += result.created.length;

@@ -5,6 +5,8 @@
 // only add candidates, never lose one. ASCII capitals share their lower-case letter's column, so
 // ASCII text is scanned as it is, without lower-casing it first (`scanAscii`).
 
+import { slotOf } from './event-view.js';
+
 /** A necessary condition: the event matches only if one of these (slot, literal) pairs is present. */
 export type Requirement = { slot: number; lit: string }[];
 
@@ -119,10 +121,19 @@ export class LiteralAutomaton {
   }
 }
 
-/** AND: any one child's requirement is necessary; pick the most selective (longest shortest literal, then fewest). */
+/**
+ * Fields with a handful of values that most events of their kind carry (`egress`, `tcp`): a
+ * literal there selects almost nothing, however long it is.
+ */
+const ENUM_SLOTS = new Set(['network.direction', 'network.transport', 'event.kind', 'event.category', 'event.type', 'event.action', 'event.outcome'].map(slotOf));
+
+/**
+ * AND: any one child's requirement is necessary; pick the most selective: not one on enumeration
+ * fields only if there is another, then the longest shortest literal, then the fewest literals.
+ */
 export function reqAnd(reqs: (Requirement | undefined)[]): Requirement | undefined {
   let best: Requirement | undefined;
-  const score = (r: Requirement) => Math.min(...r.map((x) => x.lit.length)) * 1000 - r.length;
+  const score = (r: Requirement) => (r.every((x) => ENUM_SLOTS.has(x.slot)) ? 0 : 1_000_000) + Math.min(...r.map((x) => x.lit.length)) * 1000 - r.length;
   for (const r of reqs) if (r && (!best || score(r) > score(best))) best = r;
   return best;
 }

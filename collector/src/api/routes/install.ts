@@ -173,7 +173,7 @@ else
 fi
 
 "$AGENT" enroll --collector "$COLLECTOR" --token "$TOKEN" --fingerprint "$FINGERPRINT"
-if [ -d /run/systemd/system ] && [ -f /usr/lib/systemd/system/xdr-agent.service ]; then
+if [ -d /run/systemd/system ] && [ -f /lib/systemd/system/xdr-agent.service ]; then
   systemctl enable xdr-agent.service >/dev/null 2>&1 || true
   systemctl restart xdr-agent.service
   echo "xdr-agent is running: xdr-agent status"
