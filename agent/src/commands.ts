@@ -22,6 +22,19 @@ export interface Io {
   stderr: (text: string) => void;
 }
 
+// Printed by --help and by `xdr-agent uninstall`, which removes nothing itself: the package
+// manager owns the files, and the collector must revoke the agent.
+const UNINSTALL = `Uninstall:
+  Installed from the .deb:  sudo apt-get remove xdr-agent   (keeps the identity and the spool)
+                            sudo apt-get purge xdr-agent    (also deletes ${DEFAULT_STATE_DIR} and /etc/xdr-agent)
+  Installed as the single binary:
+                            sudo systemctl disable --now xdr-agent (if you made a unit for it)
+                            sudo rm /usr/local/bin/xdr-agent && sudo rm -rf ${DEFAULT_STATE_DIR}
+  Removing the .deb lifts a network isolation (nothing could restore the host afterwards).
+  Then revoke the agent on the collector (xdr-collector agent revoke ID), so that a copy of its
+  key can no longer connect.
+`;
+
 const HELP = `xdr-agent ${AGENT_VERSION}: streams this host's activity to an XDR collector
 
 Usage:
@@ -41,19 +54,13 @@ Usage:
       Shows whether this host is enrolled and with which collector, whether the running agent
       is connected, whether the host is isolated, the spool, the sensors and the native addons.
       Exit status 0 when enrolled.
+  xdr-agent uninstall
+      Prints how to remove the agent (below); removes nothing itself.
   xdr-agent --version | --help
 
 --state defaults to ${DEFAULT_STATE_DIR}. Exit status: 0 success, 1 failure, 2 bad command line.
 
-Uninstall:
-  Installed from the .deb:  sudo apt-get remove xdr-agent   (keeps the identity and the spool)
-                            sudo apt-get purge xdr-agent    (also deletes ${DEFAULT_STATE_DIR} and /etc/xdr-agent)
-  Installed as the single binary:
-                            sudo systemctl disable --now xdr-agent (if you made a unit for it)
-                            sudo rm /usr/local/bin/xdr-agent && sudo rm -rf ${DEFAULT_STATE_DIR}
-  Then revoke the agent on the collector (xdr-collector agent revoke ID), so that a copy of its
-  key can no longer connect. An isolated host is restored from the collector before removal.
-`;
+${UNINSTALL}`;
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
@@ -287,6 +294,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
       case '--version': case '-v': case 'version':
         io.stdout(`${AGENT_VERSION}\n`);
         return 0;
+      case 'uninstall':
+        io.stdout(UNINSTALL);
+        return 0;
       case '--help': case '-h': case 'help':
         io.stdout(HELP);
         return 0;
@@ -294,7 +304,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         io.stderr(HELP);
         return 2;
       default:
-        throw new AgentError('usage', `unknown command "${command}"; expected enroll, run or status (see --help)`);
+        throw new AgentError('usage', `unknown command "${command}"; expected enroll, run, status or uninstall (see --help)`);
     }
   } catch (err) {
     if (err instanceof AgentError) {

@@ -141,16 +141,19 @@ export async function startCollector(settings: CollectorSettings, log: Logger): 
     log: log.child({ component: 'response' }),
   });
   gateway.setResponseHooks(responses);
+  let agentAddress: AddressInfo | undefined;
   const api = await buildApi({
     store, metrics, log, version: VERSION,
     presence: gateway,
     detection,
     responses,
     https: settings.apiHttp ? undefined : { key: tls.keyPem, cert: tls.certPem },
+    agentPort: () => agentAddress?.port,
   });
 
   pipeline.start();
-  const agentAddress = await gateway.listen(settings.agentPort, settings.agentHost);
+  const listening = await gateway.listen(settings.agentPort, settings.agentHost);
+  agentAddress = listening;
   await api.listen({ port: settings.apiPort, host: settings.apiHost });
   const apiAddress = api.server.address() as AddressInfo;
   const apiHost = apiAddress.family === 'IPv6' ? `[${apiAddress.address}]` : apiAddress.address;
@@ -171,10 +174,10 @@ export async function startCollector(settings: CollectorSettings, log: Logger): 
   retentionTimer.unref();
   void runRetention();
 
-  log.info({ agents: `wss://${settings.agentHost}:${agentAddress.port}`, api: apiUrl, fingerprint: tls.fingerprint, version: VERSION }, 'collector started');
+  log.info({ agents: `wss://${settings.agentHost}:${listening.port}`, api: apiUrl, fingerprint: tls.fingerprint, version: VERSION }, 'collector started');
 
   return {
-    agentAddress, apiAddress, apiUrl, tls, bootstrapAdminToken,
+    agentAddress: listening, apiAddress, apiUrl, tls, bootstrapAdminToken,
     async close() {
       clearInterval(retentionTimer);
       await gateway.close();

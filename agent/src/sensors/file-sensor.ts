@@ -1,25 +1,35 @@
-// File sensor: chokidar (inotify) over the configured paths. Reports create, modify, delete,
-// chmod/chown, and rename when the delete and the create of one inode arrive within
-// rename_window_ms (inotify's move pair; otherwise a move shows as delete + create). Symlinks
-// are not followed. Running out of inotify watches (ENOSPC) is reported once and the sensor
-// keeps watching what it could. Writes to one file are coalesced: at most one MODIFY per second
-// per path (per 10 s for files over 1 MiB), with the size and hash at that moment.
+// File sensor: inotify over the configured paths. Reports create, modify, delete, chmod/chown,
+// and rename when the delete and the create of one inode arrive within rename_window_ms
+// (inotify's move pair; otherwise a move shows as delete + create). Symlinks are not followed.
+// Running out of inotify watches (ENOSPC) is reported once and the sensor keeps watching what it
+// could. Writes to one file are coalesced: at most one MODIFY per second per path (per 10 s for
+// files over 1 MiB), with the size and hash at that moment.
+// Two watchers: chokidar over the stable paths (/etc, ~/.ssh, ...: it keeps a stat of every file,
+// the baseline for chmod and rename), and VolatileWatcher over scratch directories (/tmp, ...),
+// which watches directories only, to a smaller depth, and keeps a bounded memory of the files it
+// saw change recently. Hashing is bounded by a per-second budget (files and bytes), counted when
+// it runs out; in scratch directories only executables and small files are hashed.
 import { watch, type FSWatcher } from 'chokidar';
-import type { Stats } from 'node:fs';
+import { existsSync, lstatSync, type Stats } from 'node:fs';
 import { lstat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { wire, type xdr } from '../../../proto/index.js';
 import type { FileSensorConfig } from './config.js';
-import { sha256File } from './file-hasher.js';
+import { FileHasher } from './file-hasher.js';
 import { expandPaths } from './glob-paths.js';
 import { OrderedQueue } from './ordered-queue.js';
 import { NOTICE_CODES, notice, type Sensor, type SensorContext, type SensorCounters } from './sensor.js';
+import { DATA_CHANGED, NAME_CHANGED, VolatileWatcher } from './volatile-watcher.js';
 
 const Action = wire.FileEvent.Action;
 const MODIFY_COALESCE_MS = 1000;
 // A big file written continuously (a database, its WAL) is re-hashed at most every 10 s.
 const BIG_FILE_BYTES = 1024 * 1024;
 const BIG_FILE_COALESCE_MS = 10_000;
+/** Paths whose last MODIFY time is kept (to space reports); beyond it the map starts afresh. */
+const LAST_REPORT_MAX = 10_000;
+/** Files in scratch directories whose state is remembered (for chmod, rename and delete details). */
+const RECENT_MAX = 8192;
 
 interface Known {
   dev: number;
@@ -42,7 +52,15 @@ interface PendingDelete {
 export class FileSensor implements Sensor {
   readonly name = 'file';
   private watcher: FSWatcher | undefined;
+  private volatile: VolatileWatcher | undefined;
+  private readonly volatileRoots: string[];
+  /** Stable paths: every file's state (chokidar's baseline). */
   private readonly known = new Map<string, Known>();
+  /** Scratch directories: the files seen change recently, oldest first, at most RECENT_MAX. */
+  private readonly recent = new Map<string, Known>();
+  private readonly hasher: FileHasher;
+  private budget = { second: 0, files: 0, bytes: 0 };
+  private budgetLogged = false;
   private readonly pendingDeletes = new Map<string, PendingDelete>();
   private readonly checks = new Map<string, NodeJS.Timeout>();
   private readonly lastReport = new Map<string, { at: number; size: number }>();
@@ -52,10 +70,14 @@ export class FileSensor implements Sensor {
   private refreshTimer: NodeJS.Timeout | undefined;
   private ready = false;
   private enospcReported = false;
-  private readonly c: SensorCounters = { events: 0, errors: 0, lost: 0, watchLimit: 0, renames: 0, watchedRoots: 0 };
+  private readonly c: SensorCounters = {
+    events: 0, errors: 0, lost: 0, watchLimit: 0, renames: 0, watchedRoots: 0, hashed: 0, hashBudgetSkipped: 0,
+  };
 
   constructor(private readonly cfg: FileSensorConfig, private readonly ctx: SensorContext) {
     this.ignore = [...cfg.ignore, ...(ctx.stateDir ? [ctx.stateDir] : [])].map((p) => p.replace(/\/+$/, ''));
+    this.volatileRoots = cfg.volatile_paths.map((p) => p.replace(/\/+$/, '') || '/');
+    this.hasher = new FileHasher(cfg.hash_max_bytes, 2048);
     this.out = new OrderedQueue((ev) => {
       this.c.events++;
       ctx.emit(ev);
@@ -67,12 +89,36 @@ export class FileSensor implements Sensor {
   }
 
   counters(): SensorCounters {
-    return { ...this.c, watchedRoots: this.watched.size, knownFiles: this.known.size };
+    const v = this.volatile;
+    return {
+      ...this.c, watchedRoots: this.watched.size, knownFiles: this.known.size, recentFiles: this.recent.size,
+      volatileDirs: v?.watchedDirs ?? 0, volatileDirsRefused: v?.dirsRefused ?? 0, volatileInotifyEvents: v?.raw ?? 0,
+      volatileQueued: v?.queued ?? 0, coalesceShed: v?.shed ?? 0, hashCacheHits: this.hasher.hits,
+    };
   }
 
   async start(): Promise<void> {
     const roots = expandPaths(this.cfg.paths).filter((p) => !this.isIgnored(p));
     this.watched = new Set(roots);
+    const stable = roots.filter((p) => !this.isVolatile(p));
+    // Scratch directories are left to the volatile watcher, also when under a stable root (`/var`).
+    const volatile = [...roots.filter((p) => this.isVolatile(p)), ...this.volatileRoots.filter((v) => existsSync(v) && stable.some((s) => v.startsWith(s === '/' ? s : `${s}/`)))];
+    this.volatile = new VolatileWatcher({
+      depth: this.cfg.volatile_depth, maxDirs: this.cfg.volatile_max_dirs, maxPending: this.cfg.coalesce_max, windowMs: this.cfg.coalesce_ms,
+      isIgnored: (p) => this.isIgnored(p),
+      onPath: (p, flags, level) => this.onVolatile(p, flags, level),
+      onWatchError: (err, dir) => this.onError(Object.assign(err, { path: err.path ?? dir })),
+    });
+    for (const r of volatile) this.volatile.watchDir(r, 0);
+    if (this.volatile.dirsRefused > 0) this.logDirsRefused();
+    this.ready = true;
+    if (stable.length > 0) await this.watchStable(stable);
+    this.refreshTimer = setInterval(() => this.refreshRoots(), this.cfg.glob_refresh_ms);
+    this.refreshTimer.unref();
+  }
+
+  private watchStable(roots: string[]): Promise<void> {
+    this.ready = false;
     const w = watch(roots, {
       persistent: true,
       ignoreInitial: false, // the initial adds are the baseline for chmod and rename detection
@@ -81,7 +127,7 @@ export class FileSensor implements Sensor {
       depth: this.cfg.depth,
       ignorePermissionErrors: true,
       atomic: false,
-      ignored: (p: string) => this.isIgnored(p),
+      ignored: (p: string) => this.isIgnored(p) || this.isVolatile(p),
     });
     this.watcher = w;
     w.on('add', (p, st) => this.onAdd(p, st, true));
@@ -98,10 +144,14 @@ export class FileSensor implements Sensor {
       if (full) this.scheduleCheck(full);
     });
     w.on('error', (err) => this.onError(err as NodeJS.ErrnoException));
-    await new Promise<void>((resolve) => w.once('ready', () => resolve()));
-    this.ready = true;
-    this.refreshTimer = setInterval(() => this.refreshRoots(), this.cfg.glob_refresh_ms);
-    this.refreshTimer.unref();
+    return new Promise<void>((resolve) => w.once('ready', () => {
+      this.ready = true;
+      resolve();
+    }));
+  }
+
+  private logDirsRefused(): void {
+    this.ctx.log.warn({ sensor: 'file', maxDirs: this.cfg.volatile_max_dirs }, 'scratch directories beyond sensors.file.volatile_max_dirs are not watched (counter volatileDirsRefused)');
   }
 
   async stop(): Promise<void> {
@@ -113,11 +163,16 @@ export class FileSensor implements Sensor {
     }
     this.checks.clear();
     this.pendingDeletes.clear();
+    this.volatile?.close();
     await this.watcher?.close();
   }
 
   private isIgnored(p: string): boolean {
     return this.ignore.some((i) => p === i || p.startsWith(`${i}/`));
+  }
+
+  private isVolatile(p: string): boolean {
+    return this.volatileRoots.some((v) => p === v || p.startsWith(v === '/' ? v : `${v}/`));
   }
 
   /** New matches of globbed paths (a new user's ~/.ssh) and configured paths that appeared. */
@@ -127,7 +182,11 @@ export class FileSensor implements Sensor {
     if (fresh.length === 0) return;
     for (const p of fresh) this.watched.add(p);
     this.ctx.log.info({ sensor: 'file', paths: fresh }, 'watching new paths');
-    this.watcher?.add(fresh);
+    for (const p of fresh.filter((q) => this.isVolatile(q))) this.volatile?.watchDir(p, 0);
+    const stable = fresh.filter((q) => !this.isVolatile(q));
+    if (stable.length === 0) return;
+    if (this.watcher) this.watcher.add(stable);
+    else void this.watchStable(stable);
   }
 
   private onAdd(path: string, st: Stats | undefined, isFile: boolean): void {
@@ -135,6 +194,11 @@ export class FileSensor implements Sensor {
     const k = toKnown(st, isFile);
     this.known.set(path, k);
     if (!this.ready) return;
+    this.created(path, k);
+  }
+
+  /** A new name: the far end of a rename when a delete of the same inode waits, else a create. */
+  private created(path: string, k: Known): void {
     const pend = this.pendingDeletes.get(`${k.dev}:${k.ino}`);
     if (pend && pend.path !== path) {
       clearTimeout(pend.timer);
@@ -150,6 +214,10 @@ export class FileSensor implements Sensor {
   private onUnlink(path: string): void {
     const k = this.known.get(path);
     this.known.delete(path);
+    this.gone(path, k);
+  }
+
+  private gone(path: string, k: Known | undefined): void {
     if (!k) {
       this.emitDelete(path, undefined);
       return;
@@ -191,26 +259,113 @@ export class FileSensor implements Sensor {
     const k = toKnown(st, st.isFile());
     this.known.set(path, k);
     if (!prev) return;
-    const content = prev.size !== k.size || prev.mtimeMs !== k.mtimeMs || prev.ino !== k.ino;
-    const attrs = prev.mode !== k.mode || prev.uid !== k.uid || prev.gid !== k.gid;
-    if (content && k.isFile) {
-      this.lastReport.set(path, { at: Date.now(), size: k.size });
-      if (this.lastReport.size > 10_000) this.lastReport.clear();
-      this.emitFile(Action.MODIFY, path, k);
-    } else if (attrs) this.emitFile(Action.CHMOD, path, k);
+    this.compare(path, prev, k, false);
   }
 
-  private emitFile(action: number, path: string, k: Known, oldPath = ''): void {
+  private compare(path: string, prev: Known, k: Known, volatile: boolean): void {
+    const content = prev.size !== k.size || prev.mtimeMs !== k.mtimeMs || prev.ino !== k.ino;
+    const attrs = prev.mode !== k.mode || prev.uid !== k.uid || prev.gid !== k.gid;
+    if (content && k.isFile) this.modified(path, k, volatile);
+    else if (attrs) this.emitFile(Action.CHMOD, path, k, '', volatile);
+  }
+
+  private modified(path: string, k: Known, volatile: boolean): void {
+    this.lastReport.set(path, { at: Date.now(), size: k.size });
+    if (this.lastReport.size > LAST_REPORT_MAX) this.lastReport.clear();
+    this.emitFile(Action.MODIFY, path, k, '', volatile);
+  }
+
+  /** When the next MODIFY of `path` may be reported (0: now). */
+  private modifyDue(path: string): number {
+    const last = this.lastReport.get(path);
+    if (!last) return 0;
+    const due = last.at + (last.size > BIG_FILE_BYTES ? BIG_FILE_COALESCE_MS : MODIFY_COALESCE_MS);
+    return due > Date.now() ? due : 0;
+  }
+
+  /**
+   * A settled burst on one name in a scratch directory. Without a remembered state, a content
+   * change is told from an attribute change by the times: a write sets mtime and ctime together,
+   * chmod/chown only ctime.
+   */
+  private onVolatile(path: string, flags: number, level: number): number | void {
+    if (flags === DATA_CHANGED) {
+      const due = this.modifyDue(path);
+      if (due) return due;
+    }
+    let st: Stats | undefined;
+    try {
+      st = lstatSync(path, { throwIfNoEntry: false });
+    } catch {
+      return; // unreadable (EACCES): nothing to say about it
+    }
+    const prev = this.recent.get(path);
+    if (!st) {
+      if (!(flags & NAME_CHANGED)) return; // deleted: its own name event follows
+      this.recent.delete(path);
+      if (this.volatile?.levelOf(path) !== undefined) this.volatile.unwatch(path);
+      this.gone(path, prev);
+      return;
+    }
+    const k = toKnown(st, st.isFile());
+    this.remember(path, k);
+    if (flags & NAME_CHANGED && (!prev || prev.ino !== k.ino || prev.dev !== k.dev)) {
+      if (st.isDirectory()) this.volatile?.watchDir(path, level + 1, true);
+      this.created(path, k);
+      return;
+    }
+    if (prev) {
+      this.compare(path, prev, k, true);
+      return;
+    }
+    if (st.ctimeMs > st.mtimeMs) this.emitFile(Action.CHMOD, path, k, '', true);
+    else if (k.isFile) this.modified(path, k, true);
+  }
+
+  private remember(path: string, k: Known): void {
+    this.recent.delete(path);
+    this.recent.set(path, k);
+    if (this.recent.size > RECENT_MAX) this.recent.delete(this.recent.keys().next().value as string);
+  }
+
+  private emitFile(action: number, path: string, k: Known, oldPath = '', volatile = this.isVolatile(path)): void {
     const base: xdr.v1.IFileEvent = {
       action, path, oldPath: oldPath, size: k.size, mode: k.mode & 0o7777, modeSet: true, owner: this.ctx.users.name(k.uid) || String(k.uid),
     };
     const time = Date.now();
-    if (!k.isFile || (action !== Action.CREATE && action !== Action.MODIFY && action !== Action.RENAME) || k.size > this.cfg.hash_max_bytes) {
+    if (!this.shouldHash(action, k, volatile)) {
       this.out.push({ timeMs: time, file: base });
       return;
     }
     const fill = this.out.reserve();
-    void sha256File(path, this.cfg.hash_max_bytes).then((h) => fill({ timeMs: time, file: { ...base, hashSha256: h } }));
+    void this.hasher.hash(path, k).then((h) => fill({ timeMs: time, file: { ...base, hashSha256: h } }));
+  }
+
+  /**
+   * Files that matter are hashed: all of them in stable paths, and in scratch directories
+   * executables and files up to volatile_hash_max_bytes (scripts, small droppers). A hash
+   * already known for this inode, size and mtime costs nothing; others draw on the budget.
+   */
+  private shouldHash(action: number, k: Known, volatile: boolean): boolean {
+    if (!k.isFile || (action !== Action.CREATE && action !== Action.MODIFY && action !== Action.RENAME) || k.size > this.cfg.hash_max_bytes) return false;
+    if (volatile && (k.mode & 0o111) === 0 && k.size > this.cfg.volatile_hash_max_bytes) return false;
+    if (this.hasher.cached(k) !== undefined) return true;
+    const second = Math.floor(Date.now() / 1000);
+    if (this.budget.second !== second) this.budget = { second, files: 0, bytes: 0 };
+    const b = this.budget;
+    // The first file of a second is hashed whatever its size (up to hash_max_bytes).
+    if (b.files >= this.cfg.hash_budget_files_per_s || (b.files > 0 && b.bytes + k.size > this.cfg.hash_budget_bytes_per_s)) {
+      this.c.hashBudgetSkipped++;
+      if (!this.budgetLogged) {
+        this.budgetLogged = true;
+        this.ctx.log.warn({ sensor: 'file' }, 'file hash budget spent (sensors.file.hash_budget_files_per_s, hash_budget_bytes_per_s): events are sent without hash; counted in hashBudgetSkipped');
+      }
+      return false;
+    }
+    b.files++;
+    b.bytes += k.size;
+    this.c.hashed++;
+    return true;
   }
 
   private emitDelete(path: string, k: Known | undefined): void {
@@ -230,7 +385,7 @@ export class FileSensor implements Sensor {
       if (this.enospcReported) return;
       this.enospcReported = true;
       const where = err.path ? ` (first: ${err.path})` : '';
-      const message = `out of inotify watches (ENOSPC): some paths are not watched${where}, changes there are not seen; raise fs.inotify.max_user_watches (sysctl -w fs.inotify.max_user_watches=524288) or watch fewer paths (sensors.file.paths, sensors.file.depth)`;
+      const message = `out of inotify watches (ENOSPC): some paths are not watched${where}, changes there are not seen; raise fs.inotify.max_user_watches (sysctl -w fs.inotify.max_user_watches=524288) or watch fewer paths (sensors.file.paths, sensors.file.depth, sensors.file.volatile_depth)`;
       this.ctx.log.warn({ sensor: 'file', err }, message);
       this.ctx.emit(notice(NOTICE_CODES.sensorDegraded, 'file', message, 1));
       return;

@@ -3,12 +3,17 @@
 // local port is a listening port, else CONNECT; sockets that go away (or to TIME_WAIT) are
 // CLOSE. Unconnected bound UDP sockets are LISTEN. Owners come from socket inodes in
 // /proc/PID/fd. Sockets that live shorter than the interval are not seen; nothing is reported
-// for the sockets open when the sensor starts.
+// for the sockets open when the sensor starts. The fd scan that finds owners stops as soon as
+// every new socket's owner is found, looks first at the owners of listeners (who own accepted
+// sockets) and at the newest pids, and reads at most owner_scan_max_fds links per poll (the
+// sockets left unowned are counted). /proc/net/tcp{,6} walk the kernel's whole connection hash
+// table (milliseconds per read on a big host): they are read again only when the TCP counters
+// (tcpSignature) changed, or unchanged_reread_ms after the last read.
 import { readdirSync, readlinkSync } from 'node:fs';
 import { wire, type xdr } from '../../../proto/index.js';
 import type { NetworkSensorConfig } from './config.js';
 import { readText } from './proc-fs.js';
-import { parseProcNet, isUnspecified, TCP_CLOSE, TCP_LISTEN, TCP_TIME_WAIT, type SocketRow } from './proc-net.js';
+import { parseProcNet, isUnspecified, tcpSignature, TCP_CLOSE, TCP_LISTEN, TCP_TIME_WAIT, type SocketRow } from './proc-net.js';
 import type { Sensor, SensorContext, SensorCounters } from './sensor.js';
 
 const Action = wire.NetworkEvent.Action;
@@ -21,17 +26,23 @@ interface Tracked {
   pid?: number;
 }
 
-const FILES: Array<[string, 'tcp' | 'udp']> = [
-  ['/proc/net/tcp', 'tcp'], ['/proc/net/tcp6', 'tcp'], ['/proc/net/udp', 'udp'], ['/proc/net/udp6', 'udp'],
-];
+const TCP_FILES = ['/proc/net/tcp', '/proc/net/tcp6'];
+const UDP_FILES = ['/proc/net/udp', '/proc/net/udp6'];
 
 export class NetworkSensor implements Sensor {
   readonly name = 'network';
   private timer: NodeJS.Timeout | undefined;
   private prev = new Map<string, Tracked>();
   private inodeOwner = new Map<number, number>();
+  /** Pids that own a listening socket: the likely owners of sockets accepted on it. */
+  private listenerPids = new Set<number>();
   private first = true;
-  private readonly c: SensorCounters = { events: 0, errors: 0, lost: 0, polls: 0, fdScans: 0, unowned: 0 };
+  private tcpRows: SocketRow[] = [];
+  private tcpSig = '';
+  private tcpReadAt = 0;
+  private readonly c: SensorCounters = {
+    events: 0, errors: 0, lost: 0, polls: 0, tcpReads: 0, tcpReadsSkipped: 0, fdScans: 0, fdLinksRead: 0, fdScanCutShort: 0, unowned: 0,
+  };
 
   constructor(private readonly cfg: NetworkSensorConfig, private readonly ctx: SensorContext) {}
 
@@ -63,10 +74,21 @@ export class NetworkSensor implements Sensor {
   poll(): void {
     this.c.polls++;
     const now = Date.now();
-    const rows: SocketRow[] = [];
-    for (const [path, transport] of FILES) {
+    const sig = tcpSignature(readText('/proc/net/snmp') ?? '', readText('/proc/net/sockstat') ?? '', readText('/proc/net/sockstat6') ?? '');
+    if (this.first || sig !== this.tcpSig || sig === '||' || now - this.tcpReadAt >= this.cfg.unchanged_reread_ms) {
+      this.c.tcpReads++;
+      this.tcpSig = sig;
+      this.tcpReadAt = now;
+      this.tcpRows = [];
+      for (const path of TCP_FILES) {
+        const text = readText(path);
+        if (text) this.tcpRows.push(...parseProcNet(text, 'tcp'));
+      }
+    } else this.c.tcpReadsSkipped++;
+    const rows: SocketRow[] = [...this.tcpRows];
+    for (const path of UDP_FILES) {
       const text = readText(path);
-      if (text) rows.push(...parseProcNet(text, transport));
+      if (text) rows.push(...parseProcNet(text, 'udp'));
     }
     const listening = new Set<string>();
     for (const r of rows) {
@@ -80,7 +102,11 @@ export class NetworkSensor implements Sensor {
     }
     const fresh: Array<[string, SocketRow]> = [];
     for (const [k, r] of cur) if (!this.prev.has(k)) fresh.push([k, r]);
-    if (fresh.length > 0 && !this.first && fresh.some(([, r]) => !this.inodeOwner.has(r.inode))) this.scanFds();
+    if (fresh.length > 0 && !this.first) {
+      const wanted = new Set<number>();
+      for (const [, r] of fresh) if (!this.inodeOwner.has(r.inode)) wanted.add(r.inode);
+      if (wanted.size > 0) this.scanFds(wanted);
+    }
 
     const next = new Map<string, Tracked>();
     for (const [k, t] of this.prev) {
@@ -105,40 +131,69 @@ export class NetworkSensor implements Sensor {
     const live = new Set<number>();
     for (const r of cur.values()) live.add(r.inode);
     for (const inode of this.inodeOwner.keys()) if (!live.has(inode)) this.inodeOwner.delete(inode);
+    this.listenerPids.clear();
+    for (const t of next.values()) if (t.pid !== undefined && t.row.state === TCP_LISTEN && t.row.transport === 'tcp') this.listenerPids.add(t.pid);
     this.prev = next;
     this.first = false;
   }
 
-  private scanFds(): void {
+  /**
+   * Finds the owners of `wanted` socket inodes (and records every socket met on the way).
+   * Order: listener owners, then pids from the highest down (new processes first, but for pid
+   * wrap-around).
+   */
+  private scanFds(wanted: Set<number>): void {
     this.c.fdScans++;
-    let pids: string[];
+    let names: string[];
     try {
-      pids = readdirSync('/proc');
+      names = readdirSync('/proc');
     } catch {
       return;
     }
-    for (const p of pids) {
-      const c0 = p.charCodeAt(0);
-      if (c0 < 48 || c0 > 57) continue;
-      let fds: string[];
+    const pids: number[] = [];
+    for (const n of names) {
+      const c0 = n.charCodeAt(0);
+      if (c0 >= 48 && c0 <= 57) pids.push(Number(n));
+    }
+    pids.sort((a, b) => b - a);
+    const order = [...this.listenerPids, ...pids];
+    let budget = this.cfg.owner_scan_max_fds;
+    const seen = new Set<number>();
+    for (const pid of order) {
+      if (wanted.size === 0) break;
+      if (budget <= 0) {
+        this.c.fdScanCutShort++;
+        return;
+      }
+      if (seen.has(pid)) continue;
+      seen.add(pid);
+      budget -= this.scanPid(pid, wanted);
+    }
+  }
+
+  /** Reads /proc/PID/fd; returns the number of links read. */
+  private scanPid(pid: number, wanted: Set<number>): number {
+    let fds: string[];
+    try {
+      fds = readdirSync(`/proc/${pid}/fd`);
+    } catch {
+      return 1;
+    }
+    for (const fd of fds) {
+      let link: string;
       try {
-        fds = readdirSync(`/proc/${p}/fd`);
+        link = readlinkSync(`/proc/${pid}/fd/${fd}`);
       } catch {
         continue;
       }
-      for (const fd of fds) {
-        let link: string;
-        try {
-          link = readlinkSync(`/proc/${p}/fd/${fd}`);
-        } catch {
-          continue;
-        }
-        if (link.startsWith('socket:[')) {
-          const inode = Number(link.slice(8, -1));
-          if (!this.inodeOwner.has(inode)) this.inodeOwner.set(inode, Number(p));
-        }
+      if (link.startsWith('socket:[')) {
+        const inode = Number(link.slice(8, -1));
+        if (!this.inodeOwner.has(inode)) this.inodeOwner.set(inode, pid);
+        wanted.delete(inode);
       }
     }
+    this.c.fdLinksRead += fds.length;
+    return fds.length + 1;
   }
 
   private emitOpen(t: Tracked, timeMs: number): void {

@@ -80,3 +80,23 @@ function compressIpv6(groups: string[]): string {
 export function isUnspecified(ip: string): boolean {
   return ip === '0.0.0.0' || ip === '::';
 }
+
+/**
+ * What the kernel's TCP counters say about the sockets of this network namespace: open attempts
+ * and opens (snmp `Tcp:` ActiveOpens, PassiveOpens, AttemptFails, EstabResets, CurrEstab) and
+ * sockets in use, orphaned, in TIME_WAIT and allocated (sockstat `TCP:`, sockstat6 `TCP6:`).
+ * Reading these costs a few microseconds; reading /proc/net/tcp walks the whole connection hash
+ * table (milliseconds on a big host), so it is read only when this signature changes.
+ */
+export function tcpSignature(snmp: string, sockstat: string, sockstat6: string): string {
+  const lines = snmp.split('\n').filter((l) => l.startsWith('Tcp:'));
+  let counters = '';
+  if (lines.length >= 2) {
+    const names = lines[0].trim().split(/\s+/);
+    const values = lines[1].trim().split(/\s+/);
+    for (const n of ['ActiveOpens', 'PassiveOpens', 'AttemptFails', 'EstabResets', 'CurrEstab']) counters += `${values[names.indexOf(n)]} `;
+  }
+  const tcp = /^TCP: inuse (\d+) orphan (\d+) tw (\d+) alloc (\d+)/m.exec(sockstat);
+  const tcp6 = /^TCP6: inuse (\d+)/m.exec(sockstat6);
+  return `${counters}|${tcp?.slice(1).join(' ') ?? ''}|${tcp6?.[1] ?? ''}`;
+}

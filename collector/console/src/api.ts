@@ -140,3 +140,53 @@ export async function download(path: string, init: RequestInit, fallbackName: st
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+export interface AlertChange { type: 'alert'; id: string; status: string; score: number; updated_at: string }
+
+/**
+ * Reads GET /alerts/stream (server-sent events) with fetch, so that the token stays in the
+ * Authorization header (EventSource cannot send one). Calls onReady once the collector confirms
+ * the subscription and onChange for each alert change; resolves when the stream ends, rejects
+ * when it fails. A stream silent for longer than `idleMs` (heartbeats come every 15 s) counts as failed.
+ */
+export async function streamAlerts(o: { signal: AbortSignal; onReady(): void; onChange(c: AlertChange): void; idleMs?: number }): Promise<void> {
+  const idle = new AbortController();
+  o.signal.addEventListener('abort', () => idle.abort(), { once: true });
+  const res = await request('/alerts/stream', { signal: idle.signal, headers: { accept: 'text/event-stream' } });
+  if (!res.body) throw new ApiFailure(0, 'NETWORK', 'the alert stream has no body');
+  const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+  let timer = setTimeout(() => idle.abort(), o.idleMs ?? 45_000);
+  let buffer = '';
+  try {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) return;
+      clearTimeout(timer);
+      timer = setTimeout(() => idle.abort(), o.idleMs ?? 45_000);
+      buffer += value;
+      let end: number;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const data = block.split('\n').filter((l) => l.startsWith('data:')).map((l) => l.slice(5).trimStart()).join('\n');
+        if (!data) continue; // a comment (heartbeat) or retry hint
+        const msg = JSON.parse(data) as { type: string };
+        if (msg.type === 'ready') o.onReady();
+        else if (msg.type === 'alert') o.onChange(msg as AlertChange);
+      }
+    }
+  } finally {
+    clearTimeout(timer);
+    reader.cancel().catch(() => {});
+  }
+}
+
+export interface AttackTechnique { id: string; name: string; full_name: string; tactics: string[] }
+let attackNames: Promise<Map<string, AttackTechnique>> | undefined;
+/** ATT&CK technique names (GET /attack/techniques), read once; an empty map when the collector has none. */
+export function loadAttackNames(): Promise<Map<string, AttackTechnique>> {
+  attackNames ??= get<{ techniques: AttackTechnique[] }>('/attack/techniques')
+    .then((r) => new Map(r.techniques.map((t) => [t.id, t])))
+    .catch(() => { attackNames = undefined; return new Map(); });
+  return attackNames;
+}

@@ -38,6 +38,7 @@ export const API_ERRORS = {
   XDR_INTERNAL: { status: 500, meaning: 'The collector failed; the message carries the request id to find in its log.' },
   XDR_STORE_UNAVAILABLE: { status: 503, meaning: 'The store could not take a write (locked too long, disk full); retry later.' },
   XDR_DETECTION_UNAVAILABLE: { status: 503, meaning: 'This collector runs without a detection stage.' },
+  XDR_STREAM_FULL: { status: 503, meaning: 'The live alert stream has as many subscribers as it allows; retry later, or poll GET /api/v1/alerts.' },
 } as const satisfies Record<string, { status: number; meaning: string }>;
 
 export type ApiErrorCode = keyof typeof API_ERRORS;

@@ -12,6 +12,8 @@ import authPlugin, { type Access } from './auth.js';
 import errorHandlerPlugin from './error-handler.js';
 import agentsRoutes from './routes/agents.js';
 import alertsRoutes from './routes/alerts.js';
+import alertsStreamRoutes, { AlertFeed, type AlertStreamOptions } from './routes/alerts-stream.js';
+import attackRoutes from './routes/attack.js';
 import alertGraphRoutes from './routes/alert-graph.js';
 import alertsHostsRoutes from './routes/alerts-hosts.js';
 import auditRoutes from './routes/audit.js';
@@ -43,8 +45,12 @@ export interface ApiDeps {
   https?: { key: string | Buffer; cert: string | Buffer };
   /** the response service (actions, evidence, shells); absent: the response routes answer 503 */
   responses?: ResponseService;
+  /** the port agents connect to (the one-line install names it); known once the gateway listens */
+  agentPort?: () => number | undefined;
   /** bound on a request body; 64 KiB by default (the API takes small JSON only) */
   bodyLimit?: number;
+  /** the live alert stream's feed and bounds (GET /alerts/stream); defaults in routes/alerts-stream.ts */
+  alertStream?: Partial<Pick<AlertStreamOptions, 'feed' | 'maxSubscribers' | 'maxBufferedBytes' | 'heartbeatMs'>>;
 }
 
 export const API_PREFIX = '/api/v1';
@@ -104,7 +110,7 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
 
   await app.register(healthRoutes, { store: deps.store, metrics: deps.metrics, version: deps.version });
   await app.register((await import('./console-static.js')).default); // the web console at / (collector/console)
-  await app.register((await import('./routes/install.js')).default, { store: deps.store, version: deps.version, https: deps.https }); // /install.sh, /install/FILE, /api/v1/install/command
+  await app.register((await import('./routes/install.js')).default, { store: deps.store, version: deps.version, https: deps.https, agentPort: deps.agentPort }); // /install.sh, /install/FILE, /api/v1/install/command
   await app.register(async (v1) => {
     v1.get('/openapi.json', {
       config: { minRole: 'public' },
@@ -124,7 +130,10 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
     await v1.register(savedQueriesRoutes, { store: deps.store });
     await v1.register(processesRoutes, { store: deps.store });
     await v1.register(oatRoutes, { store: deps.store });
-    await v1.register(alertsRoutes, { store: deps.store, detection: deps.detection });
+    const feed = deps.alertStream?.feed ?? new AlertFeed();
+    await v1.register(alertsStreamRoutes, { ...deps.alertStream, feed, metrics: deps.metrics, detection: deps.detection });
+    await v1.register(alertsRoutes, { store: deps.store, detection: deps.detection, feed });
+    await v1.register(attackRoutes);
     await v1.register(alertGraphRoutes, { store: deps.store });
     await v1.register(alertsHostsRoutes, { store: deps.store, detection: deps.detection });
     await v1.register(detectionsRoutes, { store: deps.store, detection: deps.detection });

@@ -2,8 +2,9 @@
 // their group commit and ack), so it never delays an agent's ack: the subscriber only appends
 // to a bounded queue, and whatever does not fit is shed and counted. A drain loop runs the
 // events through the engine in chunks, yielding between chunks. OATs and alert updates are
-// written in one store transaction when the queue runs dry, or every `flushMs` (or `maxPending`
-// OATs) while it does not: a busy stage makes a few large transactions (each one an fsync), not
+// written together in one store transaction (each one an fsync): at once when the queue has run
+// dry and a model fired (alerts are what analysts wait for), else when the oldest result is
+// `flushMs` old or `maxPending` OATs wait, so a busy stage makes a few large transactions, not
 // one per chunk. Then new and updated alerts go to the outbound sinks. A failure (a rule that throws, a write that fails) is logged, counted, and
 // the stage goes on. Tuning (tuning.ts) and asset criticality change here, live.
 import { randomUUID } from 'node:crypto';
@@ -34,7 +35,7 @@ export interface DetectionStageOptions {
   maxQueue?: number;
   /** events per drain step between yields to the event loop (default 2,000) */
   chunk?: number;
-  /** longest time results wait for their store write while the queue stays busy (default 200 ms) */
+  /** longest time OATs (and, while the queue stays busy, alert updates) wait for their store write (default 500 ms) */
   flushMs?: number;
   /** OATs held before a write regardless of time (default 10,000) */
   maxPending?: number;
@@ -102,12 +103,15 @@ export class DetectionStage {
   private pendingOats: OatRecord[] = [];
   private pendingFirings: CorrelationHit[] = [];
   private pendingSince = 0;
+  private flushTimer: NodeJS.Timeout | undefined;
   private readonly maxEvidence: number;
+  /** who hears about alerts written here (the API's live alert stream) */
+  private readonly alertListeners = new Set<(alerts: readonly AlertRecord[]) => void>();
 
   constructor(private readonly o: DetectionStageOptions) {
     this.maxQueue = o.maxQueue ?? 200_000;
     this.chunk = o.chunk ?? 2_000;
-    this.flushMs = o.flushMs ?? 200;
+    this.flushMs = o.flushMs ?? 500;
     this.maxPending = o.maxPending ?? 10_000;
     this.maxEvidence = o.evidenceCache ?? 50_000;
     this.sources = readContent(o.dirs);
@@ -134,6 +138,19 @@ export class DetectionStage {
     return this.engine.rules();
   }
 
+  /** Calls `listener` with the alerts created, updated or re-scored here, after their write; returns the unsubscribe. */
+  onAlerts(listener: (alerts: readonly AlertRecord[]) => void): () => void {
+    this.alertListeners.add(listener);
+    return () => { this.alertListeners.delete(listener); };
+  }
+
+  private emitAlerts(alerts: readonly AlertRecord[]): void {
+    if (alerts.length === 0) return;
+    for (const l of this.alertListeners) {
+      try { l(alerts); } catch (err) { this.o.log.error({ err }, 'alert listener failed'); }
+    }
+  }
+
   hitsOf(id: string): number {
     return this.ruleHits.get(id) ?? 0;
   }
@@ -158,6 +175,7 @@ export class DetectionStage {
       const a = await this.o.store.getAlert(c.id);
       if (a) out.push(a);
     }
+    this.emitAlerts(out);
     return out;
   }
 
@@ -184,7 +202,19 @@ export class DetectionStage {
 
   /** Resolves when every event queued so far has been processed (tests, benchmarks, shutdown). */
   async idle(): Promise<void> {
-    while (this.draining) await this.draining;
+    for (;;) {
+      while (this.draining) await this.draining;
+      if (this.pendingOats.length === 0 && this.pendingFirings.length === 0) return;
+      this.startFlush();
+    }
+  }
+
+  /** Writes what is pending unless the drain loop is running (it writes by itself), then drains what came meanwhile. */
+  private startFlush(): void {
+    this.draining ??= (async () => {
+      await this.flushLogged();
+      await this.drain();
+    })().finally(() => { this.draining = undefined; });
   }
 
   private take(): EcsEvent[] {
@@ -211,12 +241,28 @@ export class DetectionStage {
       this.o.metrics?.detectionQueue.set(this.queued);
       try {
         this.detect(events);
-        if (this.queued === 0 || this.pendingOats.length >= this.maxPending || Date.now() - this.pendingSince >= this.flushMs) await this.flush();
       } catch (err) {
-        this.counts.writeErrors++;
+        this.counts.eventErrors++;
         this.o.metrics?.detectionErrors.inc();
-        this.o.log.error({ err, events: events.length }, 'detection results could not be written; the stage goes on');
+        this.o.log.error({ err, events: events.length }, 'detection failed on a chunk of events; skipped');
       }
+      const dry = this.queued === 0;
+      if ((dry && this.pendingFirings.length > 0) || this.pendingOats.length >= this.maxPending || Date.now() - this.pendingSince >= this.flushMs) {
+        await this.flushLogged();
+      } else if (dry && this.pendingOats.length > 0 && !this.flushTimer) {
+        // unref: shutdown writes what is pending through close()
+        this.flushTimer = setTimeout(() => { this.flushTimer = undefined; this.startFlush(); }, Math.max(0, this.pendingSince + this.flushMs - Date.now())).unref();
+      }
+    }
+  }
+
+  private async flushLogged(): Promise<void> {
+    try {
+      await this.flush();
+    } catch (err) {
+      this.counts.writeErrors++;
+      this.o.metrics?.detectionErrors.inc();
+      this.o.log.error({ err }, 'detection results could not be written; the stage goes on');
     }
   }
 
@@ -257,10 +303,12 @@ export class DetectionStage {
   }
 
   /** Writes the pending OATs and alert updates in one transaction, then notifies the outbound sinks. */
-  private async flush(): Promise<{ created: AlertRecord[]; updated: AlertRecord[] }> {
+  private async flush(): Promise<void> {
+    clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
     const oats = this.pendingOats;
     const firings = this.pendingFirings;
-    if (oats.length === 0 && firings.length === 0) return { created: [], updated: [] };
+    if (oats.length === 0 && firings.length === 0) return;
     this.pendingOats = [];
     this.pendingFirings = [];
 
@@ -283,11 +331,11 @@ export class DetectionStage {
     this.o.metrics?.alertsCreated.inc(result.created.length);
     this.o.metrics?.alertsUpdated.inc(result.updated.length);
     for (const a of result.created) this.o.log.info({ alert: a.id, model: a.modelId, score: a.score, hosts: a.scope.hosts.map((h) => h.name ?? h.id) }, 'alert created');
+    this.emitAlerts([...result.created, ...result.updated]);
     if (this.o.outbound) {
       for (const a of result.created) this.o.outbound.notify({ type: 'alert.created', deliveryId: randomUUID(), alert: renderAlert(a) });
       for (const a of result.updated) this.o.outbound.notify({ type: 'alert.updated', deliveryId: randomUUID(), alert: renderAlert(a) });
     }
-    return result;
   }
 
   private remember(id: string, e: Evidence): void {

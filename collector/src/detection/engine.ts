@@ -1,6 +1,7 @@
 // The per-event hot path. Filters are pre-indexed by event.action (from their logsource) and,
-// where a rule can only match some executables, by the executable's basename; an event is
-// tested against only those rules. Filter matches feed the correlator (rules, then models).
+// where a rule can only match some executables, by the executable's basename, else by the
+// literals it needs (literal-index.ts); an event is tested against only those rules. Filter
+// matches (that tuning lets through) feed the correlator (rules, then models).
 import type { EcsEvent } from '../pipeline/ecs.js';
 import { Correlator, type CorrelationLimits, type CorrelationStats } from './correlator.js';
 import type { CompiledCorrelation } from './correlation-compiler.js';

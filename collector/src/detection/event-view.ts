@@ -51,7 +51,7 @@ export class EventView {
   /** Slots can be added after the view was made (another engine compiled later): grow the caches. */
   private grow(): void {
     const n = slotNames.length;
-    const widen = (a: Int32Array): Int32Array => { const b = new Int32Array(n); b.set(a); return b; };
+    const widen = (a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => { const b = new Int32Array(n); b.set(a); return b; };
     this.textGen = widen(this.textGen);
     this.lowerGen = widen(this.lowerGen);
     this.textVal.length = n;

@@ -4,9 +4,11 @@
 import { useState } from 'preact/hooks';
 import { can, get, send, session } from '../api';
 import { AlertGraphView } from '../components/alert-graph';
+import { TechniqueList, useAttackNames } from '../components/attack';
+import { CreatedException, FalsePositiveException, type ExceptionDraft } from '../components/fp-exception';
 import { ResponseButtons } from '../components/response-actions';
 import { Dot, Empty, ErrorBox, Level, Loading, Page, Panel, ScoreBadge, searchHref, Status, Time, toast, useAsync } from '../components/ui';
-import type { Agent, Alert, AlertGraph, HighlightItem } from '../types';
+import type { Agent, Alert, AlertGraph, DetectionException, HighlightItem } from '../types';
 
 const HIGHLIGHTS: Array<{ key: keyof Alert['highlights']; label: string; empty: string }> = [
   { key: 'commands', label: 'Commands executed', empty: 'No process started in this alert.' },
@@ -20,6 +22,7 @@ export function AlertPage(props: { id: string }) {
   const graph = useAsync(() => get<AlertGraph>(`/alerts/${props.id}/graph?max_nodes=150`), [props.id]);
   const agents = useAsync(() => get<Agent[]>('/agents').catch(() => [] as Agent[]), [props.id]);
   const a = alert.data;
+  const names = useAttackNames();
 
   if (!a) {
     return (
@@ -51,7 +54,7 @@ export function AlertPage(props: { id: string }) {
               <span class="term total"><b>{a.score}</b><small>score</small></span>
             </div>
             <p class="muted small">{a.oats.count} Observed Attack Techniques behind it: {Object.entries(a.oats.by_level ?? {}).filter(([, n]) => n).map(([l, n]) => `${n} ${l}`).join(', ') || 'none'}.
-              Techniques: <span class="mono">{a.techniques.join(', ') || '—'}</span>. Tactics: {a.tactics.join(', ') || '—'}.</p>
+              Techniques: <span data-testid="alert-techniques"><TechniqueList ids={a.techniques} names={names} /></span>. Tactics: {a.tactics.join(', ') || '—'}.</p>
           </Panel>
           <Panel title="Highlights" testid="highlights">
             {HIGHLIGHTS.map((h) => <Highlights key={h.key} label={h.label} empty={h.empty} items={a.highlights[h.key] ?? []} kind={h.key} />)}
@@ -112,7 +115,7 @@ export function AlertPage(props: { id: string }) {
                 <Time at={o['@timestamp']} />
                 <Level level={o.risk} />
                 <span class="tl-title">{o.rule_title}</span>
-                <span class="mono small">{o.techniques.join(' ')}</span>
+                <span class="small"><TechniqueList ids={o.techniques} names={names} /></span>
                 <span class="muted small">{o.host_name}{o.user_name ? ` · ${o.user_name}` : ''}</span>
                 {o.process_entity_id && <a class="small" href={`/processes/${encodeURIComponent(o.process_entity_id)}`}>process</a>}
               </li>
@@ -169,6 +172,28 @@ function Triage(props: { alert: Alert; onChange(a: Partial<Alert>): void }) {
   const [resolution, setResolution] = useState('true_positive');
   const [error, setError] = useState<Error | undefined>();
   const [busy, setBusy] = useState(false);
+  const [draft, setDraft] = useState<{ d: ExceptionDraft | null; problem?: string }>({ d: null });
+  const [created, setCreated] = useState<DetectionException | undefined>();
+  const fp = resolution === 'false_positive' && a.status !== 'closed';
+  const withException = fp && (draft.d !== null || draft.problem !== undefined);
+
+  /** Creates the exception first (nothing is closed if it is refused), then closes the alert. */
+  async function closeFalsePositive() {
+    if (!draft.d) return;
+    setBusy(true);
+    setError(undefined);
+    let exception: DetectionException;
+    try {
+      exception = await send<DetectionException>('POST', '/exceptions', draft.d);
+      setCreated(exception);
+    } catch (err) {
+      setError(err as Error);
+      setBusy(false);
+      return;
+    }
+    setBusy(false);
+    await patch({ status: 'closed', resolution: 'false_positive', note: `Closed as false positive; exception ${exception.id} created for ${exception.rule_id}.` }, 'Alert closed; exception created');
+  }
 
   async function patch(body: Record<string, unknown>, done: string) {
     setBusy(true);
@@ -196,7 +221,9 @@ function Triage(props: { alert: Alert; onChange(a: Partial<Alert>): void }) {
               <select class="select-small" value={resolution} onChange={(e) => setResolution(e.currentTarget.value)}>
                 <option value="true_positive">True positive</option><option value="false_positive">False positive</option><option value="benign">Benign</option>
               </select>
-              <button class="btn btn-small" disabled={busy} onClick={() => patch({ status: 'closed', resolution }, 'Alert closed')}>Close</button>
+              {withException
+                ? <button class="btn btn-small" data-testid="close-with-exception" disabled={busy || !draft.d} title={draft.problem} onClick={() => void closeFalsePositive()}>Close and create exception</button>
+                : <button class="btn btn-small" disabled={busy} onClick={() => patch({ status: 'closed', resolution }, 'Alert closed')}>Close</button>}
             </span>
           )}
           <form class="inline-form" onSubmit={(e) => { e.preventDefault(); void patch({ assignee: assignee.trim() || null }, assignee.trim() ? `Assigned to ${assignee.trim()}` : 'Unassigned'); }}>
@@ -206,6 +233,9 @@ function Triage(props: { alert: Alert; onChange(a: Partial<Alert>): void }) {
           </form>
         </div>
       )}
+      {editable && fp && <FalsePositiveException alert={a} onDraft={(d, problem) => setDraft({ d, problem })} />}
+      {editable && fp && draft.problem && <p class="muted small">To create the exception: {draft.problem}.</p>}
+      {created && <CreatedException exception={created} ruleTitle={a.oats.filters.find((f) => f.id === created.rule_id)?.title} hostNames={new Map(a.scope.hosts.map((h) => [h.id, h.name]))} />}
       {!editable && <p class="muted small">Assignee: {a.assignee ?? 'nobody'}. Your role ({s?.role}) can read alerts; analysts change them.</p>}
       <ErrorBox error={error} what="change the alert" />
       <h3>Notes <span class="count">{a.notes.length}</span></h3>

@@ -2,6 +2,7 @@
 // columns, techniques coloured by count and highest risk); a cell drills down into its OATs.
 import { useMemo } from 'preact/hooks';
 import { get, qs } from '../api';
+import { TechniqueList, techniqueName, techniqueTitle, useAttackNames, type AttackNames } from '../components/attack';
 import { Empty, ErrorBox, Level, Loading, Page, Panel, searchHref, Time, useAsync } from '../components/ui';
 import { navigate, useLocation } from '../router';
 import type { Oat } from '../types';
@@ -56,6 +57,7 @@ export function OatPage() {
   }, [all.data]);
   const maxCount = Math.max(1, ...[...matrix.values()].flatMap((m) => [...m.values()].map((c) => c.count)));
   const oats = all.data?.oats ?? [];
+  const names = useAttackNames();
 
   return (
     <Page
@@ -103,8 +105,10 @@ export function OatPage() {
                 {cells.map((c) => (
                   <button key={c.technique} class={`matrix-cell risk-${c.risk}${technique === c.technique ? ' picked' : ''}`}
                     style={{ '--intensity': String(0.25 + (0.75 * c.count) / maxCount) } as Record<string, string>}
-                    title={[...c.rules].join('\n')} onClick={() => set('technique', technique === c.technique ? '' : c.technique)}>
+                    title={[techniqueTitle(names, c.technique), ...c.rules].join('\n')} onClick={() => set('technique', technique === c.technique ? '' : c.technique)}
+                    data-technique={c.technique}>
                     <span class="mono">{c.technique}</span><span class="cell-count">{c.count}</span>
+                    {techniqueName(names, c.technique) && <span class="cell-name">{techniqueName(names, c.technique)}</span>}
                     <span class="cell-rule">{[...c.rules][0]}</span>
                   </button>
                 ))}
@@ -114,17 +118,17 @@ export function OatPage() {
         </div>
       )}
       {technique && view === 'matrix' && (
-        <Panel title={`OATs of ${technique}`} testid="drill">
+        <Panel title={`OATs of ${techniqueTitle(names, technique)}`} testid="drill">
           <ErrorBox error={drill.error} what={`load the OATs of ${technique}`} />
-          {drill.data && <OatTable oats={drill.data.oats} />}
+          {drill.data && <OatTable oats={drill.data.oats} names={names} />}
         </Panel>
       )}
-      {all.data && oats.length > 0 && view === 'list' && <OatTable oats={technique ? drill.data?.oats ?? [] : oats} />}
+      {all.data && oats.length > 0 && view === 'list' && <OatTable oats={technique ? drill.data?.oats ?? [] : oats} names={names} />}
     </Page>
   );
 }
 
-function OatTable(props: { oats: Oat[] }) {
+function OatTable(props: { oats: Oat[]; names: AttackNames }) {
   return (
     <div class="table-wrap">
       <table class="table table-compact" data-testid="oat-list">
@@ -135,7 +139,7 @@ function OatTable(props: { oats: Oat[] }) {
               <td><Time at={o['@timestamp']} /></td>
               <td>{o.rule_title}</td>
               <td><Level level={o.risk} /></td>
-              <td class="mono small">{o.techniques.join(' ')}</td>
+              <td class="small"><TechniqueList ids={o.techniques} names={props.names} /></td>
               <td>{o.host_name ?? '—'}</td>
               <td>{o.user_name ?? '—'}</td>
               <td>{o.process_entity_id ? <a href={`/processes/${encodeURIComponent(o.process_entity_id)}`}>tree</a> : '—'}</td>

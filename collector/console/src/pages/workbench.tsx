@@ -1,13 +1,20 @@
-// Workbench: alerts highest score first, filtered by status, score, host, model and time; it
-// polls the API so that new and changed alerts appear without a reload; analysts change the
-// status or assignee of many alerts at once.
+// Workbench: alerts highest score first, filtered by status, score, host, model and time. New and
+// changed alerts arrive by push (GET /alerts/stream): a change reloads the list, so that the
+// affected rows show their new score and status in order; while the stream is down the page says
+// so and polls. Analysts change the status or assignee of many alerts at once.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { can, get, qs, send, session } from '../api';
+import { useAttackNames, techniqueTitle } from '../components/attack';
 import { ago, Empty, ErrorBox, Level, Loading, Page, ScoreBadge, Status, Time, toast, useAsync, useInterval } from '../components/ui';
+import { useAlertStream } from '../live';
 import { navigate, useLocation } from '../router';
 import type { Alert, Detection } from '../types';
 
 const POLL_MS = 4000;
+/** Changes that arrive together reload the list once. */
+const PUSH_DEBOUNCE_MS = 250;
+/** sessionStorage 'xdr.workbench.poll' = 'off': never poll, even while the stream is down (tests of the push path). */
+const pollingAllowed = () => sessionStorage.getItem('xdr.workbench.poll') !== 'off';
 const RANGES: Record<string, number> = { '1h': 3_600_000, '24h': 86_400_000, '7d': 7 * 86_400_000, '30d': 30 * 86_400_000 };
 
 interface Filters { status: string; min_score: string; host: string; model: string; range: string }
@@ -45,7 +52,6 @@ export function Workbench() {
     const list = alerts.data?.alerts;
     if (!list) return;
     setUpdatedAt(Date.now());
-    for (const a of list) for (const h of a.scope.hosts) knownHosts.set(h.id, h.name);
     const now = new Map(list.map((a) => [a.id, `${a.updated_at}|${a.last_seen}|${a.status}`]));
     if (seen.current) {
       const changed = list.filter((a) => seen.current!.get(a.id) !== now.get(a.id)).map((a) => a.id);
@@ -54,7 +60,20 @@ export function Workbench() {
     seen.current = now;
   }, [alerts.data]);
 
-  useInterval(() => { if (!alerts.loading) alerts.reload(); }, POLL_MS);
+  const pushed = useRef<{ timer?: ReturnType<typeof setTimeout> }>({});
+  const live = useAlertStream(() => {
+    if (pushed.current.timer) return;
+    pushed.current.timer = setTimeout(() => { pushed.current.timer = undefined; alerts.reload(); }, PUSH_DEBOUNCE_MS);
+  });
+  useEffect(() => () => clearTimeout(pushed.current.timer), []);
+  // when the stream (re)connects, changes made while it was down are read once
+  const wasLive = useRef(false);
+  useEffect(() => {
+    if (live === 'live' && !wasLive.current && alerts.data) alerts.reload();
+    wasLive.current = live === 'live';
+  }, [live]);
+  useInterval(() => { if (live !== 'live' && pollingAllowed() && !alerts.loading) alerts.reload(); }, POLL_MS);
+  const names = useAttackNames();
   const [, tick] = useState(0);
   useInterval(() => tick((n) => n + 1), 1000);
 
@@ -66,7 +85,10 @@ export function Workbench() {
 
   const list = alerts.data?.alerts ?? [];
   const allSelected = list.length > 0 && list.every((a) => selected.has(a.id));
-  const hosts = useMemo(() => [...knownHosts].sort((a, b) => a[1].localeCompare(b[1])), [alerts.data]);
+  const hosts = useMemo(() => {
+    for (const a of list) for (const h of a.scope.hosts) knownHosts.set(h.id, h.name);
+    return [...knownHosts].sort((a, b) => a[1].localeCompare(b[1]));
+  }, [alerts.data]);
 
   async function bulk(patch: Record<string, unknown>, label: string) {
     const ids = [...selected];
@@ -84,7 +106,9 @@ export function Workbench() {
     <Page
       title="Workbench"
       subtitle="Alerts, highest score first. An alert is one attack: a detection model that fired on a host."
-      actions={<span class="live" data-testid="live"><span class="live-dot" />Live · updated {ago(new Date(updatedAt).toISOString())}</span>}
+      actions={live === 'paused'
+        ? <span class="live live-paused" data-testid="live" data-state={live} role="status">Live updates paused — reconnecting{pollingAllowed() ? ` (checking every ${POLL_MS / 1000} s)` : ''} · updated {ago(new Date(updatedAt).toISOString())}</span>
+        : <span class="live" data-testid="live" data-state={live}><span class="live-dot" />{live === 'live' ? 'Live' : 'Connecting'} · updated {ago(new Date(updatedAt).toISOString())}</span>}
       wide
     >
       <div class="toolbar" data-testid="filters">
@@ -166,7 +190,7 @@ export function Workbench() {
                   <td class="col-title"><a href={`/alerts/${a.id}`}>{a.title}</a></td>
                   <td><Level level={a.level} /></td>
                   <td><div class="ellipsis ellipsis-narrow">{a.scope.hosts.map((h) => h.name).join(', ') || '—'}</div></td>
-                  <td class="mono small"><div class="ellipsis ellipsis-narrow" title={a.techniques.join(' ')}>{a.techniques.join(' ')}</div></td>
+                  <td class="mono small"><div class="ellipsis ellipsis-narrow" title={a.techniques.map((t) => techniqueTitle(names, t)).join('\n')}>{a.techniques.join(' ')}</div></td>
                   <td><Status status={a.status} />{a.resolution && <span class="muted small"> {a.resolution.replace(/_/g, ' ')}</span>}</td>
                   <td>{a.assignee ?? <span class="muted">—</span>}</td>
                   <td><Time at={a.last_seen} relative /></td>

@@ -14,6 +14,7 @@ import {
 import { actorOf } from '../auth.js';
 import { ApiError } from '../errors.js';
 import { errorResponses, idParamsSchema, timeRangeProperties } from '../schemas.js';
+import type { AlertFeed } from './alerts-stream.js';
 import { exceptionSchema, renderException } from './exceptions.js';
 import { enumList, oatSchema, timeRange } from './oat.js';
 
@@ -116,7 +117,7 @@ async function exceptionFromAlert(store: Store, detection: DetectionStage | unde
   };
 }
 
-const alertsRoutes: FastifyPluginAsync<{ store: Store; detection?: DetectionStage }> = async (app, { store, detection }) => {
+const alertsRoutes: FastifyPluginAsync<{ store: Store; detection?: DetectionStage; feed?: AlertFeed }> = async (app, { store, detection, feed }) => {
   app.get<{ Querystring: AlertsQueryString }>('/alerts', {
     config: { minRole: 'viewer' },
     schema: {
@@ -244,6 +245,7 @@ const alertsRoutes: FastifyPluginAsync<{ store: Store; detection?: DetectionStag
       await store.appendAudit({ at, actor, action: 'exception.create', target: exception.id, details: { ruleId: exception.ruleId, hosts: exception.hosts, conditions: exception.conditions, fromAlert: id } });
       await detection?.reloadTuning();
     }
+    feed?.publish([after]);
     return { alert: renderAlert(after), ...(exception ? { exception: renderException(exception) } : {}) };
   });
 };

@@ -21,6 +21,8 @@ export interface InstallRouteOptions {
   https?: { cert: string | Buffer };
   /** where the agent packages are; by default beside the bundle (the .deb) or the repo's dist/ */
   packageDirs?: string[];
+  /** the port the collector listens on for agents, once it does */
+  agentPort?: () => number | undefined;
 }
 
 export const DEFAULT_AGENT_PORT = 8443;
@@ -234,7 +236,7 @@ const installRoutes: FastifyPluginAsync<InstallRouteOptions> = async (app, opts)
     const p = needTls();
     const reached = requestAuthority(request);
     const host = request.query.host ?? reached.host;
-    const agentPort = request.query.agent_port ?? DEFAULT_AGENT_PORT;
+    const agentPort = request.query.agent_port ?? opts.agentPort?.() ?? DEFAULT_AGENT_PORT;
     const uses = request.query.uses ?? 1;
     const ttlHours = request.query.ttl_hours ?? 24;
     const created = await createEnrollToken(opts.store, { ttlMs: Math.round(ttlHours * 3_600_000), uses, actor: actorOf(request) });
