@@ -1,7 +1,8 @@
 // npm run bench:detect -- [--events 300000] [--attacks 200] [--background 2000] [--only throughput|latency]
 // 1. Events/s through the detection stage on one core (this process, one thread): built-in
 //    content + ../shared/sigma + the golden rules loaded, a real SQLite store for the OATs and
-//    alerts, a mix of ordinary process, file and network events with an attack every 5,000.
+//    alerts, a mix of ordinary process, file and network events (normalised by the pipeline's
+//    own function) with an attack every 5,000.
 //    The engine alone (engine.process) is measured too, to show what the stage adds.
 // 2. Event-to-alert latency through the whole collector process: a raw agent sends an attack
 //    batch (with background batches from a second agent); the time until the collector's

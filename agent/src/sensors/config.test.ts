@@ -14,7 +14,7 @@ describe('parseSensorsConfig', () => {
 
   it('takes given values and keeps defaults beside them', () => {
     const c = parseSensorsConfig({ network: { interval_ms: 250 }, file: { paths: ['/srv'], enabled: false }, process: { mode: 'poll' } });
-    expect(c.network).toEqual({ enabled: true, interval_ms: 250 });
+    expect(c.network).toEqual({ ...defaultSensorsConfig().network, interval_ms: 250 });
     expect(c.file.paths).toEqual(['/srv']);
     expect(c.file.enabled).toBe(false);
     expect(c.file.ignore).toEqual(['/var/lib/xdr-agent']);

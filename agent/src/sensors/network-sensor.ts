@@ -8,12 +8,13 @@
 // sockets) and at the newest pids, and reads at most owner_scan_max_fds links per poll (the
 // sockets left unowned are counted). /proc/net/tcp{,6} walk the kernel's whole connection hash
 // table (milliseconds per read on a big host): they are read again only when the TCP counters
-// (tcpSignature) changed, or unchanged_reread_ms after the last read.
+// (tcpCounters) changed, or unchanged_reread_ms after the last read, and a family with no TCP
+// socket in use is not read at all.
 import { readdirSync, readlinkSync } from 'node:fs';
 import { wire, type xdr } from '../../../proto/index.js';
 import type { NetworkSensorConfig } from './config.js';
 import { readText } from './proc-fs.js';
-import { parseProcNet, isUnspecified, tcpSignature, TCP_CLOSE, TCP_LISTEN, TCP_TIME_WAIT, type SocketRow } from './proc-net.js';
+import { parseProcNet, isUnspecified, tcpCounters, TCP_CLOSE, TCP_LISTEN, TCP_TIME_WAIT, type SocketRow } from './proc-net.js';
 import type { Sensor, SensorContext, SensorCounters } from './sensor.js';
 
 const Action = wire.NetworkEvent.Action;
@@ -26,7 +27,6 @@ interface Tracked {
   pid?: number;
 }
 
-const TCP_FILES = ['/proc/net/tcp', '/proc/net/tcp6'];
 const UDP_FILES = ['/proc/net/udp', '/proc/net/udp6'];
 
 export class NetworkSensor implements Sensor {
@@ -74,14 +74,14 @@ export class NetworkSensor implements Sensor {
   poll(): void {
     this.c.polls++;
     const now = Date.now();
-    const sig = tcpSignature(readText('/proc/net/snmp') ?? '', readText('/proc/net/sockstat') ?? '', readText('/proc/net/sockstat6') ?? '');
-    if (this.first || sig !== this.tcpSig || sig === '||' || now - this.tcpReadAt >= this.cfg.unchanged_reread_ms) {
+    const tc = tcpCounters(readText('/proc/net/snmp') ?? '', readText('/proc/net/sockstat') ?? '', readText('/proc/net/sockstat6') ?? '');
+    if (this.first || !tc.signature || tc.signature !== this.tcpSig || now - this.tcpReadAt >= this.cfg.unchanged_reread_ms) {
       this.c.tcpReads++;
-      this.tcpSig = sig;
+      this.tcpSig = tc.signature;
       this.tcpReadAt = now;
       this.tcpRows = [];
-      for (const path of TCP_FILES) {
-        const text = readText(path);
+      for (const [path, inuse] of [['/proc/net/tcp', tc.inuse4], ['/proc/net/tcp6', tc.inuse6]] as const) {
+        const text = inuse === 0 ? undefined : readText(path);
         if (text) this.tcpRows.push(...parseProcNet(text, 'tcp'));
       }
     } else this.c.tcpReadsSkipped++;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeAddress, parseProcNet, TCP_LISTEN } from './proc-net.js';
+import { decodeAddress, parseProcNet, tcpCounters, TCP_LISTEN } from './proc-net.js';
 
 describe('proc-net', () => {
   it('decodes IPv4, IPv6 and v4-mapped addresses (little-endian words)', () => {
@@ -22,5 +22,22 @@ describe('proc-net', () => {
       { transport: 'tcp', localIp: '127.0.0.1', localPort: 8080, remoteIp: '0.0.0.0', remotePort: 0, state: TCP_LISTEN, uid: 0, inode: 12345 },
       { transport: 'tcp', localIp: '127.0.0.1', localPort: 50000, remoteIp: '127.0.0.1', remotePort: 8080, state: 1, uid: 1000, inode: 23456 },
     ]);
+  });
+
+  it('sums up the TCP counters that change when a socket opens or closes', () => {
+    const snmp = [
+      'Ip: Forwarding DefaultTTL', 'Ip: 1 64',
+      'Tcp: RtoAlgorithm RtoMin RtoMax MaxConn ActiveOpens PassiveOpens AttemptFails EstabResets CurrEstab InSegs OutSegs',
+      'Tcp: 1 200 120000 -1 10028 9578 253 2999 33 648061 630598',
+    ].join('\n');
+    const sockstat = 'sockets: used 175\nTCP: inuse 40 orphan 1 tw 19 alloc 40 mem 49\nUDP: inuse 0 mem 0\n';
+    const c = tcpCounters(snmp, sockstat, 'TCP6: inuse 0\nUDP6: inuse 0\n');
+    expect(c).toEqual({ signature: '10028 9578 253 2999 33 |40 1 19 40|0', inuse4: 40, inuse6: 0 });
+    // traffic alone (segments, memory) does not change it; a new connection does
+    const busier = snmp.replace('648061 630598', '700000 700000');
+    expect(tcpCounters(busier, sockstat.replace('mem 49', 'mem 80'), 'TCP6: inuse 0\n').signature).toBe(c.signature);
+    expect(tcpCounters(snmp.replace('10028', '10029'), sockstat, 'TCP6: inuse 0\n').signature).not.toBe(c.signature);
+    // unreadable counters: no signature, so the tables are read every time
+    expect(tcpCounters('', '', '')).toEqual({ signature: '', inuse4: -1, inuse6: -1 });
   });
 });

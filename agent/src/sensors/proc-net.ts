@@ -81,14 +81,22 @@ export function isUnspecified(ip: string): boolean {
   return ip === '0.0.0.0' || ip === '::';
 }
 
+export interface TcpCounters {
+  /** Changes whenever a TCP socket of this network namespace may have opened or closed. */
+  signature: string;
+  /** TCP sockets in use, IPv4 and IPv6 (-1: unknown). With 0, /proc/net/tcp{,6} has no rows worth reading. */
+  inuse4: number;
+  inuse6: number;
+}
+
 /**
  * What the kernel's TCP counters say about the sockets of this network namespace: open attempts
  * and opens (snmp `Tcp:` ActiveOpens, PassiveOpens, AttemptFails, EstabResets, CurrEstab) and
  * sockets in use, orphaned, in TIME_WAIT and allocated (sockstat `TCP:`, sockstat6 `TCP6:`).
- * Reading these costs a few microseconds; reading /proc/net/tcp walks the whole connection hash
- * table (milliseconds on a big host), so it is read only when this signature changes.
+ * Reading these costs microseconds; reading /proc/net/tcp walks the whole connection hash table
+ * (milliseconds on a big host, even when the namespace has no socket).
  */
-export function tcpSignature(snmp: string, sockstat: string, sockstat6: string): string {
+export function tcpCounters(snmp: string, sockstat: string, sockstat6: string): TcpCounters {
   const lines = snmp.split('\n').filter((l) => l.startsWith('Tcp:'));
   let counters = '';
   if (lines.length >= 2) {
@@ -98,5 +106,9 @@ export function tcpSignature(snmp: string, sockstat: string, sockstat6: string):
   }
   const tcp = /^TCP: inuse (\d+) orphan (\d+) tw (\d+) alloc (\d+)/m.exec(sockstat);
   const tcp6 = /^TCP6: inuse (\d+)/m.exec(sockstat6);
-  return `${counters}|${tcp?.slice(1).join(' ') ?? ''}|${tcp6?.[1] ?? ''}`;
+  return {
+    signature: counters && tcp && tcp6 ? `${counters}|${tcp.slice(1).join(' ')}|${tcp6[1]}` : '',
+    inuse4: tcp ? Number(tcp[1]) : -1,
+    inuse6: tcp6 ? Number(tcp6[1]) : -1,
+  };
 }

@@ -5,8 +5,8 @@
 // of each, and re-reads (with an lstat per entry) the whole directory on every change, which on
 // a /tmp of 25k churning files costs a core's quarter and hundreds of MB. Bounded: at most
 // `maxDirs` directories and `maxPending` queued names; what is refused is counted.
-import { watch, readdirSync, type FSWatcher } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, watch, type Dirent, type FSWatcher } from 'node:fs';
+import { basename, join } from 'node:path';
 
 /** A name was created, deleted or moved (inotify IN_CREATE, IN_DELETE, IN_MOVED_*). */
 export const NAME_CHANGED = 1;
@@ -40,7 +40,7 @@ export class VolatileWatcher {
   private readonly pending = new Map<string, Pending>();
   private timer: NodeJS.Timeout | undefined;
   private closed = false;
-  /** Names dropped because the queue was full. */
+  /** Events dropped because the queue was full (a name refused may count more than once). */
   shed = 0;
   /** Directories not watched because maxDirs was reached. */
   dirsRefused = 0;
@@ -63,16 +63,26 @@ export class VolatileWatcher {
    * set; its entries are handed on as created.
    */
   watchDir(dir: string, level: number, reportChildren = false): void {
-    if (this.closed || this.dirs.has(dir) || this.o.isIgnored(dir)) return;
+    if (this.closed || level > this.o.depth || this.dirs.has(dir) || this.o.isIgnored(dir)) return;
     if (this.dirs.size >= this.o.maxDirs) {
       this.dirsRefused++;
       return;
     }
     let w: FSWatcher;
     try {
-      w = watch(dir, { persistent: true }, (_type, name) => {
+      // The hot path (a database in /tmp writes thousands of times a second): a concatenation and
+      // a map lookup per inotify event.
+      const prefix = dir === '/' ? '/' : `${dir}/`;
+      const self = basename(dir);
+      w = watch(dir, { persistent: true }, (type, name) => {
         this.raw++;
-        if (name) this.queue(join(dir, name.toString()), _type === 'rename' ? NAME_CHANGED : DATA_CHANGED, level);
+        if (!name) return;
+        // libuv reports the watched directory's own deletion or move under its own name.
+        if (name === self && type === 'rename' && !existsSync(dir)) {
+          this.unwatch(dir);
+          return;
+        }
+        this.queue(prefix + name, type === 'rename' ? NAME_CHANGED : DATA_CHANGED, level);
       });
     } catch (err) {
       this.o.onWatchError(err as NodeJS.ErrnoException, dir);
@@ -82,7 +92,7 @@ export class VolatileWatcher {
     w.on('error', () => this.unwatch(dir));
     this.dirs.set(dir, { w, level });
     if (level >= this.o.depth && !reportChildren) return;
-    let entries: import('node:fs').Dirent[];
+    let entries: Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch {

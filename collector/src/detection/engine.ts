@@ -88,7 +88,7 @@ export class DetectionEngine {
   private readonly correlator: Correlator;
   private readonly metas: RuleMeta[];
   private readonly indexed: Indexed[];
-  /** Per rule ordinal: the event number it was last made a candidate for (dedupes automaton hits). */
+  /** Per rule ordinal: the round (event) it was last made a candidate in (dedupes automaton hits). */
   private readonly stamp: Int32Array;
   private candidates: Indexed[] = [];
   /** Wraps before int32 does, unlike counts.events. */

@@ -71,7 +71,7 @@ export function FalsePositiveException(props: { alert: Alert; onDraft(d: Excepti
   if (filters.length === 0) return <p class="muted small">No filter evidence left in the store: close without an exception, or add one on the Detections page.</p>;
   return (
     <div class="fp-exception" data-testid="fp-exception">
-      <label class="check"><span><input type="checkbox" checked={want} onChange={(e) => setWant(e.currentTarget.checked)} /> Also create an exception, so that this stops alerting</span></label>
+      <label class="check"><input type="checkbox" checked={want} onChange={(e) => setWant(e.currentTarget.checked)} />Also create an exception, so that this stops alerting</label>
       {want && (
         <>
           <label>Detection (filter)
@@ -87,8 +87,8 @@ export function FalsePositiveException(props: { alert: Alert; onDraft(d: Excepti
             {Object.entries(fields).map(([f, s]) => (
               <div class="fp-field" key={f} data-field={f}>
                 <input type="checkbox" aria-label={`Use ${f}`} checked={s.on} onChange={(e) => setFields({ ...fields, [f]: { ...s, on: e.currentTarget.checked } })} />
-                <code class="small">{f}</code>
-                <textarea rows={Math.min(4, s.text.split('\n').length)} disabled={!s.on} value={s.text}
+                <code class="small" title={f}>{f}</code>
+                <textarea rows={Math.min(4, Math.max(s.text.split('\n').length, s.text.length > 30 ? 2 : 1))} disabled={!s.on} value={s.text}
                   onInput={(e) => setFields({ ...fields, [f]: { ...s, text: e.currentTarget.value } })} />
               </div>
             ))}
