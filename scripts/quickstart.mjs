@@ -37,6 +37,7 @@ const agent = spawn(process.execPath, [bin('xdr-agent'), 'run', '--state', state
 
 process.stdout.write(`
 Open XDR is running on this machine.
+  console:      ${info.api_url}/   (sign in with the admin token; the certificate is self-signed: check its fingerprint)
   API:          ${info.api_url}   (TLS fingerprint ${info.fingerprint})
   admin token:  stored in ${tokenFile}
   collector:    data in ${data}, log in ${collectorLog}
@@ -46,6 +47,7 @@ Look at what the agent sees:
   export XDR_URL=${info.api_url} XDR_FINGERPRINT=${info.fingerprint} XDR_TOKEN=$(cat ${tokenFile})
   npx xdrctl agents
   npx xdrctl events --limit 20
+  npx xdrctl actions            # response actions (isolate, collect, script, kill, shell)
 
 Ctrl-C stops the collector and the agent.
 `);

@@ -1,16 +1,15 @@
 // The built agent (build/xdr-agent.mjs, a real process) answering signed commands: its agent.yaml
 // `response:` policy reaches the dispatcher through the command line, node-pty loads from the
 // bundle, and a shell still open at SIGTERM is reported after the restart.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { WebSocket } from 'ws';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { wire, type xdr } from '../../proto/index.js';
-import { enroll } from '../../agent/src/enroll.js';
-import { commandKeys, signedCommand, type CommandKeys } from '../../agent/src/response/testing/commands.js';
+import { enrollWithTestCommandKey, signedCommand, type CommandKeys } from '../../agent/src/response/testing/commands.js';
 import { FakeCollector } from '../../agent/src/testing/fake-collector.js';
-import { startAgent, type AgentProcess } from './harness.js';
+import { sensorlessAgentConfig, startAgent, type AgentProcess } from './harness.js';
 
 const { RUNNING, SUCCEEDED, FAILED, REFUSED } = wire.CommandResult.Status;
 let fc: FakeCollector;
@@ -56,22 +55,9 @@ beforeEach(async () => {
   fc = await FakeCollector.start();
   root = mkdtempSync(join(tmpdir(), 'xdr-e2e-response-'));
   state = join(root, 'state');
-  ({ identity: { agentId } } = await enroll({ collector: fc.url, token: 'good-token', fingerprint: fc.cert.fingerprint, stateDir: state }));
-  keys = commandKeys();
-  const idFile = join(state, 'identity.json');
-  writeFileSync(idFile, JSON.stringify({ ...JSON.parse(readFileSync(idFile, 'utf8')), commandPublicKey: keys.publicBase64 }));
+  ({ agentId, keys } = await enrollWithTestCommandKey(fc, state));
   config = join(root, 'agent.yaml');
-  writeFileSync(config, [
-    'sensors:',
-    '  process: { enabled: false }',
-    '  file: { enabled: false }',
-    '  network: { enabled: false }',
-    '  login: { enabled: false }',
-    'response:',
-    '  refuse: [run_script]',
-    '  shell: /bin/sh',
-    '',
-  ].join('\n'));
+  writeFileSync(config, sensorlessAgentConfig(['refuse: [run_script]', 'shell: /bin/sh']));
 });
 
 afterEach(async () => {

@@ -189,3 +189,9 @@ export async function enrollAgent(c: CollectorProcess, stateDir: string): Promis
   const out = await runOk(BIN.agent, ['enroll', '--collector', c.agentUrl, '--token', token, '--fingerprint', c.fingerprint, '--state', stateDir, '--json']);
   return JSON.parse(out).agentId;
 }
+
+/** An agent.yaml with every sensor off (response tests need none), then these `response:` lines. */
+export function sensorlessAgentConfig(responseLines: string[]): string {
+  const sensors = ['process', 'file', 'network', 'login'].map((k) => `  ${k}: { enabled: false }`);
+  return ['sensors:', ...sensors, 'response:', ...responseLines.map((l) => `  ${l}`), ''].join('\n');
+}

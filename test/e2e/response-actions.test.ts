@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { BlobReader, Uint8ArrayWriter, ZipReader } from '@zip.js/zip.js';
 import {
-  BIN, api, enrollAgent, pinnedCa, run, runOk, startAgent, startCollector, tempDir, waitFor,
+  BIN, api, enrollAgent, pinnedCa, run, runOk, sensorlessAgentConfig, startAgent, startCollector, tempDir, waitFor,
   type AgentProcess, type CollectorProcess,
 } from './harness.js';
 
@@ -62,15 +62,7 @@ beforeAll(async () => {
   strictState = tempDir('response-strict');
   strictId = await enrollAgent(c, strictState);
   strictConfig = join(strictState, 'agent.yaml');
-  writeFileSync(strictConfig, [
-    'sensors:',
-    '  process: { enabled: false }',
-    '  file: { enabled: false }',
-    '  network: { enabled: false }',
-    '  login: { enabled: false }',
-    'response:',
-    '  refuse: [shell]',
-  ].join('\n'));
+  writeFileSync(strictConfig, sensorlessAgentConfig(['refuse: [shell]']));
   strict = startAgent(strictState, ['--config', strictConfig, '--log-level', 'info']);
   await Promise.all([online(agentId), online(strictId)]);
   await new Promise((r) => setTimeout(r, 1500)); // sensors started

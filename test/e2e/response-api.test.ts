@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commandSigningBytes } from '../../proto/command.js';
 import { wire, type xdr } from '../../proto/index.js';
 import WebSocket from 'ws';
-import { BIN, api, enrollAgent, pinnedCa, run, runOk, startAgent, startCollector, tempDir, waitFor, type AgentProcess, type CollectorProcess } from './harness.js';
+import { BIN, api, enrollAgent, pinnedCa, run, runOk, sensorlessAgentConfig, startAgent, startCollector, tempDir, waitFor, type AgentProcess, type CollectorProcess } from './harness.js';
 import { enrollRaw, helloRaw, type RawAgent, type RawIdentity } from './raw-agent.js';
 
 const S = wire.CommandResult.Status;
@@ -201,17 +201,7 @@ describe('response with the real agent', () => {
     const state = tempDir('response-real-agent');
     agentId = await enrollAgent(rc, state);
     const config = join(state, 'agent.yaml');
-    writeFileSync(config, [
-      'sensors:',
-      '  process: { enabled: false }',
-      '  file: { enabled: false }',
-      '  network: { enabled: false }',
-      '  login: { enabled: false }',
-      'response:',
-      '  refuse: [kill_process]',
-      '  shell: /bin/sh',
-      '',
-    ].join('\n'));
+    writeFileSync(config, sensorlessAgentConfig(['refuse: [kill_process]', 'shell: /bin/sh']));
     agent = startAgent(state, ['--config', config, '--log-level', 'info']);
     token = JSON.parse(await runOk(BIN.collector, ['token', 'create', '--role', 'responder', '--user', 'dave', '--data', rc.dataDir, '--json'])).token;
     await waitFor('the agent online', async () => (await api(rc, '/api/v1/agents')).body.find((a: { id: string; online: boolean }) => a.id === agentId && a.online), 30_000);

@@ -3,7 +3,7 @@
 // and final results that survive a disconnect or a restart in the outbox.
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
@@ -12,12 +12,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { wire, type xdr } from '../../../proto/index.js';
 import type { ActionResults } from '../../../proto/command.js';
 import { Agent, type AgentConfig } from '../agent.js';
-import { enroll } from '../enroll.js';
 import { FakeCollector } from '../testing/fake-collector.js';
 import { defaultResponseConfig, parseResponseConfig } from './config.js';
 import { ProcessIdentity } from './process-identity.js';
 import { Responder } from './responder.js';
-import { commandKeys, RecordingLink, signedCommand, type CommandKeys } from './testing/commands.js';
+import { commandKeys, enrollWithTestCommandKey, RecordingLink, signedCommand, type CommandKeys } from './testing/commands.js';
 
 const log = pino({ level: 'silent' });
 const { RUNNING, SUCCEEDED, FAILED, REFUSED } = wire.CommandResult.Status;
@@ -82,11 +81,7 @@ beforeEach(async () => {
   fc = await FakeCollector.start();
   root = mkdtempSync(join(tmpdir(), 'xdr-response-'));
   state = join(root, 'state');
-  ({ identity: { agentId } } = await enroll({ collector: fc.url, token: 'good-token', fingerprint: fc.cert.fingerprint, stateDir: state }));
-  // Pin a command key whose private half the test holds (the stand-in keeps its own to itself).
-  keys = commandKeys();
-  const idFile = join(state, 'identity.json');
-  writeFileSync(idFile, JSON.stringify({ ...JSON.parse(readFileSync(idFile, 'utf8')), commandPublicKey: keys.publicBase64 }));
+  ({ agentId, keys } = await enrollWithTestCommandKey(fc, state));
 });
 
 afterEach(async () => {

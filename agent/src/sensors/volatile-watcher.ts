@@ -85,7 +85,9 @@ export class VolatileWatcher {
         this.queue(prefix + name, type === 'rename' ? NAME_CHANGED : DATA_CHANGED, level);
       });
     } catch (err) {
-      this.o.onWatchError(err as NodeJS.ErrnoException, dir);
+      const code = (err as NodeJS.ErrnoException).code;
+      // Gone (or replaced by a file) between its event and its watch: its deletion is reported.
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') this.o.onWatchError(err as NodeJS.ErrnoException, dir);
       return;
     }
     // The directory itself went away (IN_DELETE_SELF / IN_IGNORED): its parent reports it.

@@ -3,6 +3,10 @@
 import { generateKeyPairSync, randomBytes, randomUUID, sign, type KeyObject } from 'node:crypto';
 import type { xdr } from '../../../../proto/index.js';
 import { commandSigningBytes, type ActionKind } from '../../../../proto/command.js';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { enroll } from '../../enroll.js';
+import type { FakeCollector } from '../../testing/fake-collector.js';
 import type { ResponseLink } from '../context.js';
 
 export interface CommandKeys {
@@ -15,6 +19,18 @@ export interface CommandKeys {
 export function commandKeys(): CommandKeys {
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
   return { privateKey, publicKey, publicBase64: Buffer.from(publicKey.export({ format: 'jwk' }).x!, 'base64url').toString('base64') };
+}
+
+/**
+ * Enrolls an agent state directory with the stand-in collector, then pins a command key whose
+ * private half the test holds (the stand-in keeps its own to itself).
+ */
+export async function enrollWithTestCommandKey(fc: FakeCollector, stateDir: string): Promise<{ agentId: string; keys: CommandKeys }> {
+  const { identity } = await enroll({ collector: fc.url, token: 'good-token', fingerprint: fc.cert.fingerprint, stateDir });
+  const keys = commandKeys();
+  const idFile = join(stateDir, 'identity.json');
+  writeFileSync(idFile, JSON.stringify({ ...JSON.parse(readFileSync(idFile, 'utf8')), commandPublicKey: keys.publicBase64 }));
+  return { agentId: identity.agentId, keys };
 }
 
 export function signedCommand(
