@@ -160,12 +160,18 @@ export class SqliteDetection {
         const existing = row ? toAlert(row) : undefined;
         const f = u.build(existing);
         const hosts = JSON.stringify(f.scope.hosts.map((h) => h.id));
+        // The record returned is made from `f` and the analyst's fields, not read back and parsed
+        // again: that doubled the JSON work of every upsert inside the transaction.
+        const body = JSON.stringify(f);
         if (existing) {
-          s.updateDetection.run(f.level, f.score, f.firstSeen, f.lastSeen, w.at, hosts, JSON.stringify(f), existing.id);
-          updated.push(toAlert(s.getAlert.get(existing.id)!));
+          s.updateDetection.run(f.level, f.score, f.firstSeen, f.lastSeen, w.at, hosts, body, existing.id);
+          updated.push({
+            ...f, id: existing.id, status: existing.status, resolution: existing.resolution, assignee: existing.assignee,
+            notes: existing.notes, createdAt: existing.createdAt, updatedAt: w.at,
+          });
         } else {
-          s.insertAlert.run(u.newId, u.modelId, u.groupKey, f.level, f.score, f.firstSeen, f.lastSeen, w.at, w.at, hosts, JSON.stringify(f));
-          created.push(toAlert(s.getAlert.get(u.newId)!));
+          s.insertAlert.run(u.newId, u.modelId, u.groupKey, f.level, f.score, f.firstSeen, f.lastSeen, w.at, w.at, hosts, body);
+          created.push({ ...f, id: u.newId, status: 'new', resolution: null, assignee: null, notes: [], createdAt: w.at, updatedAt: w.at });
         }
       }
       return { created, updated };

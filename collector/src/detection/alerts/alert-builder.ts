@@ -79,8 +79,25 @@ function suspiciousExecutable(path: string | undefined): string | undefined {
   return path;
 }
 
-function clone<T>(x: T): T {
-  return structuredClone(x);
+// Typed copies of an existing alert's lists: structuredClone of the same objects cost ~0.5 ms per
+// alert upsert (inside the store's write transaction), these a few microseconds.
+function copyItems(list: readonly HighlightItem[]): HighlightItem[] {
+  return list.map((x) => ({ value: x.value, eventIds: [...x.eventIds], count: x.count }));
+}
+
+function copyHighlights(h: AlertHighlights): AlertHighlights {
+  return { commands: copyItems(h.commands), sourceIps: copyItems(h.sourceIps), destinationIps: copyItems(h.destinationIps), files: copyItems(h.files) };
+}
+
+function copyScope(s: AlertScope): AlertScope {
+  return {
+    hosts: s.hosts.map((h) => ({ ...h })), users: [...s.users], processes: s.processes.map((p) => ({ ...p })),
+    files: [...s.files], ips: [...s.ips],
+  };
+}
+
+function copyOats(o: AlertOatSummary): AlertOatSummary {
+  return { count: o.count, byLevel: { ...o.byLevel }, filters: o.filters.map((f) => ({ ...f })) };
 }
 
 /**
@@ -93,9 +110,9 @@ export function buildAlertFields(
   criticalityOf: (hostId: string) => AssetCriticality | undefined,
   existing?: AlertDetectionFields,
 ): AlertDetectionFields {
-  const highlights = existing ? clone(existing.highlights) : emptyHighlights();
-  const scope = existing ? clone(existing.scope) : emptyScope();
-  const oats = existing ? clone(existing.oats) : emptyOats();
+  const highlights = existing ? copyHighlights(existing.highlights) : emptyHighlights();
+  const scope = existing ? copyScope(existing.scope) : emptyScope();
+  const oats = existing ? copyOats(existing.oats) : emptyOats();
   // Techniques and tactics are those of the OATs behind the alert: what was observed, not every
   // technique the model's rules could have matched (the score's breadth counts them).
   const techniques = new Set(existing?.techniques ?? []);
