@@ -217,35 +217,42 @@ export class DetectionStage {
     })().finally(() => { this.draining = undefined; });
   }
 
-  private take(): EcsEvent[] {
-    const out: EcsEvent[] = [];
-    while (this.queue.length > 0 && out.length < this.chunk) {
+  /** Up to `chunk` queued events, as the batches they came in (not copied into one array). */
+  private take(): EcsEvent[][] {
+    const out: EcsEvent[][] = [];
+    let n = 0;
+    while (this.queue.length > 0 && n < this.chunk) {
       const head = this.queue[0];
-      const n = Math.min(head.length, this.chunk - out.length);
-      if (n === head.length) {
+      const room = this.chunk - n;
+      if (head.length <= room) {
         this.queue.shift();
-        for (const ev of head) out.push(ev);
+        out.push(head);
+        n += head.length;
       } else {
-        for (let i = 0; i < n; i++) out.push(head[i]);
-        this.queue[0] = head.slice(n);
+        out.push(head.slice(0, room));
+        this.queue[0] = head.slice(room);
+        n += room;
       }
     }
-    this.queued -= out.length;
+    this.queued -= n;
     return out;
   }
 
   private async drain(): Promise<void> {
     while (this.queued > 0) {
       await new Promise<void>((r) => setImmediate(r));
-      const events = this.take();
+      const batches = this.take();
       this.o.metrics?.detectionQueue.set(this.queued);
-      try {
-        this.detect(events);
-      } catch (err) {
-        this.counts.eventErrors++;
-        this.o.metrics?.detectionErrors.inc();
-        this.o.log.error({ err, events: events.length }, 'detection failed on a chunk of events; skipped');
+      for (const events of batches) {
+        try {
+          this.detect(events);
+        } catch (err) {
+          this.counts.eventErrors++;
+          this.o.metrics?.detectionErrors.inc();
+          this.o.log.error({ err, events: events.length }, 'detection failed on a batch of events; skipped');
+        }
       }
+      this.noteRuleErrors();
       const dry = this.queued === 0;
       if ((dry && this.pendingFirings.length > 0) || this.pendingOats.length >= this.maxPending || Date.now() - this.pendingSince >= this.flushMs) {
         await this.flushLogged();
@@ -299,7 +306,6 @@ export class DetectionStage {
     if (before === 0 && oats.length + firings.length > 0) this.pendingSince = Date.now();
     this.counts.processed += events.length;
     this.o.metrics?.detectionEvents.inc(events.length);
-    this.noteRuleErrors();
   }
 
   /** Writes the pending OATs and alert updates in one transaction, then notifies the outbound sinks. */
