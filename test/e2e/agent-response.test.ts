@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { WebSocket } from 'ws';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { wire, type xdr } from '../../proto/index.js';
-import { enrollWithTestCommandKey, signedCommand, type CommandKeys } from '../../agent/src/response/testing/commands.js';
+import { enrollWithTestCommandKey, responseSocket, signedCommand, type CommandKeys } from '../../agent/src/response/testing/commands.js';
 import { FakeCollector } from '../../agent/src/testing/fake-collector.js';
 import { sensorlessAgentConfig, startAgent, type AgentProcess } from './harness.js';
 
@@ -20,19 +20,8 @@ let agentId: string;
 let keys: CommandKeys;
 let agent: AgentProcess | undefined;
 let received: xdr.v1.IAgentFrame[];
-const watched = new WeakSet<WebSocket>();
-
 function socket(): WebSocket {
-  const ws = [...((fc as unknown as { sockets: Set<WebSocket> }).sockets ?? [])].at(-1);
-  if (!ws) throw new Error('no agent connected');
-  if (!watched.has(ws)) {
-    watched.add(ws);
-    ws.on('message', (data) => {
-      const f = wire.AgentFrame.decode(data as Buffer);
-      if (f.commandResult || f.shellData) received.push(f);
-    });
-  }
-  return ws;
+  return responseSocket(fc, (f) => received.push(f));
 }
 
 const send = (frame: xdr.v1.ICollectorFrame) => socket().send(wire.CollectorFrame.encode(frame).finish());

@@ -16,7 +16,7 @@ import { FakeCollector } from '../testing/fake-collector.js';
 import { defaultResponseConfig, parseResponseConfig } from './config.js';
 import { ProcessIdentity } from './process-identity.js';
 import { Responder } from './responder.js';
-import { commandKeys, enrollWithTestCommandKey, RecordingLink, signedCommand, type CommandKeys } from './testing/commands.js';
+import { commandKeys, enrollWithTestCommandKey, RecordingLink, responseSocket, signedCommand, type CommandKeys } from './testing/commands.js';
 
 const log = pino({ level: 'silent' });
 const { RUNNING, SUCCEEDED, FAILED, REFUSED } = wire.CommandResult.Status;
@@ -28,22 +28,9 @@ let keys: CommandKeys;
 const running: Agent[] = [];
 /** what the agent sent back, across connections */
 let received: xdr.v1.IAgentFrame[];
-const watched = new WeakSet<WebSocket>();
-
-/** The stand-in's live agent socket (it keeps them private); we add a listener for response frames. */
+/** The stand-in's live agent socket, with the agent's response frames recorded. */
 function agentSocket(): WebSocket {
-  const sockets = (fc as unknown as { sockets?: Set<WebSocket> }).sockets;
-  if (!sockets) throw new Error('FakeCollector no longer exposes its sockets; update this test');
-  const ws = [...sockets].at(-1);
-  if (!ws) throw new Error('no agent connected');
-  if (!watched.has(ws)) {
-    watched.add(ws);
-    ws.on('message', (data) => {
-      const f = wire.AgentFrame.decode(data as Buffer);
-      if (f.commandResult || f.shellData) received.push(f);
-    });
-  }
-  return ws;
+  return responseSocket(fc, (f) => received.push(f));
 }
 
 function send(frame: xdr.v1.ICollectorFrame): void {

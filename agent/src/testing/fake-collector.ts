@@ -93,6 +93,11 @@ export class FakeCollector {
     return (this.server.address() as AddressInfo).port;
   }
 
+  /** The agent connection that opened last (tests that speak response frames send on it). */
+  newestSocket(): WebSocket | undefined {
+    return [...this.sockets].at(-1);
+  }
+
   get online(): number {
     return this.sockets.size;
   }

@@ -1,10 +1,11 @@
-// Test helpers: a command key pair, signed commands as the collector makes them, and a link that
-// records what the response side sends.
+// Test helpers: a command key pair, signed commands as the collector makes them, a link that
+// records what the response side sends, and the stand-in collector's side of response frames.
 import { generateKeyPairSync, randomBytes, randomUUID, sign, type KeyObject } from 'node:crypto';
-import type { xdr } from '../../../../proto/index.js';
-import { commandSigningBytes, type ActionKind } from '../../../../proto/command.js';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { WebSocket } from 'ws';
+import { wire, type xdr } from '../../../../proto/index.js';
+import { commandSigningBytes, type ActionKind } from '../../../../proto/command.js';
 import { enroll } from '../../enroll.js';
 import type { FakeCollector } from '../../testing/fake-collector.js';
 import type { ResponseLink } from '../context.js';
@@ -76,4 +77,23 @@ export class RecordingLink implements ResponseLink {
       await new Promise((r) => setTimeout(r, 10));
     }
   }
+}
+
+const tapped = new WeakSet<WebSocket>();
+
+/**
+ * The stand-in collector's newest agent socket; the agent's response frames on it (command
+ * results, shell data) are handed to `onFrame`, once per socket.
+ */
+export function responseSocket(fc: FakeCollector, onFrame: (frame: xdr.v1.IAgentFrame) => void): WebSocket {
+  const ws = fc.newestSocket();
+  if (!ws) throw new Error('no agent connected');
+  if (!tapped.has(ws)) {
+    tapped.add(ws);
+    ws.on('message', (data) => {
+      const f = wire.AgentFrame.decode(data as Buffer);
+      if (f.commandResult || f.shellData) onFrame(f);
+    });
+  }
+  return ws;
 }
