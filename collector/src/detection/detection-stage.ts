@@ -14,7 +14,7 @@ import type { EcsEvent } from '../pipeline/ecs.js';
 import type {
   AlertRecord, AlertUpsert, AssetCriticality, OatRecord, Store,
 } from '../store/store.js';
-import { buildAlertFields, type Evidence, type EvidenceFilter } from './alerts/alert-builder.js';
+import { buildAlertFields, hostsOf, sameAttack, type Evidence, type EvidenceFilter } from './alerts/alert-builder.js';
 import { renderAlert } from './alerts/render.js';
 import type { DetectionEngine, EngineOptions, EngineStats } from './engine.js';
 import type { LoadReport } from './loader.js';
@@ -320,12 +320,17 @@ export class DetectionStage {
 
     const evidence = await this.evidenceFor(firings);
     const now = Date.now();
-    const alerts: AlertUpsert[] = firings.map((hit) => ({
-      modelId: hit.id,
-      groupKey: hit.groupKey,
-      newId: randomUUID(),
-      build: (existing) => buildAlertFields(hit, hit.eventIds.flatMap((id) => evidence.get(id) ?? []), this.criticalityOf, existing),
-    }));
+    const alerts: AlertUpsert[] = firings.map((hit) => {
+      const behind = hit.eventIds.flatMap((id) => evidence.get(id) ?? []);
+      return {
+        modelId: hit.id,
+        groupKey: hit.groupKey,
+        newId: randomUUID(),
+        hostIds: hostsOf(hit, behind),
+        sameAttack: (open) => sameAttack(hit, behind, open),
+        build: (existing) => buildAlertFields(hit, behind, this.criticalityOf, existing),
+      };
+    });
     const started = performance.now();
     const result = await this.o.store.recordDetections({ oats, alerts, at: now });
     this.counts.writeMs += performance.now() - started;

@@ -4,7 +4,7 @@
 // engine's correlation state is not touched.
 import type { EcsEvent } from '../pipeline/ecs.js';
 import type { AlertDetectionFields, AssetCriticality } from '../store/store.js';
-import { buildAlertFields, type Evidence, type EvidenceFilter } from './alerts/alert-builder.js';
+import { buildAlertFields, hostsOf, sameAttack, type Evidence, type EvidenceFilter } from './alerts/alert-builder.js';
 import { filterOf, oatOf } from './detection-stage.js';
 import { buildTunable, concatContent, parseContent, type ContentSources } from './tunable-loader.js';
 import type { Tuning } from './tuning.js';
@@ -68,7 +68,12 @@ export function dryRun(input: DryRunInput): DryRunResult {
       if (h.layer !== 'model') continue;
       const key = `${h.id}\u0000${h.groupKey}`;
       const ev2 = h.eventIds.flatMap((id) => evidence.get(id) ?? []);
-      alerts.set(key, buildAlertFields(h, ev2, input.criticalityOf ?? (() => undefined), alerts.get(key)));
+      // as the store does: the alert of this key, else the alert of the same attack, else a new one
+      const hosts = hostsOf(h, ev2);
+      const existing = alerts.get(key)
+        ?? [...new Set(alerts.values())].find((a) => a.scope.hosts.some((x) => hosts.includes(x.id)) && sameAttack(h, ev2, a));
+      alerts.set(key, buildAlertFields(h, ev2, input.criticalityOf ?? (() => undefined), existing));
+      if (existing) for (const [k, a] of alerts) if (a === existing) alerts.set(k, alerts.get(key)!);
     }
   }
   return {
@@ -78,7 +83,7 @@ export function dryRun(input: DryRunInput): DryRunResult {
     matches: [...matches.values()],
     oats,
     firings,
-    alerts: [...alerts.values()].sort((a, b) => b.score - a.score),
+    alerts: [...new Set(alerts.values())].sort((a, b) => b.score - a.score),
   };
 }
 

@@ -2,7 +2,7 @@
 //
 //   score = round( min(100, (base + oatPoints + breadth) × factor) )
 //   base      = the model's xdr.score, else by its level: informational 20, low 35, medium 50,
-//               high 65, critical 80
+//               high 65, critical 80; for an alert several models joined, the highest of theirs
 //   oatPoints = min(15, Σ over the alert's OATs of 0/1/2/4/8 for informational/low/medium/high/critical)
 //   breadth   = min(10, 2 × (distinct ATT&CK techniques among those OATs − 1))
 //   factor    = asset criticality of the most critical host involved: low 0.8, medium 1.0

@@ -289,6 +289,24 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 5,
+    name: 'alerts: every model that fired for an attack',
+    up(db) {
+      // An alert is one attack; models that recognise parts of the same attack fold into it
+      // (detection/alerts/README.md). A firing finds its alert by (model_id, group_key) here.
+      db.exec(`
+        CREATE TABLE alert_models (
+          model_id TEXT NOT NULL,
+          group_key TEXT NOT NULL,
+          alert_id TEXT NOT NULL,
+          PRIMARY KEY (model_id, group_key, alert_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX alert_models_alert ON alert_models (alert_id);
+        INSERT INTO alert_models (model_id, group_key, alert_id) SELECT model_id, group_key, id FROM alerts;
+      `);
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -14,6 +14,7 @@ import {
   type AlertQuery,
   type AlertRecord,
   type AlertScoreParts,
+  type AlertUpsert,
   type AssetCriticality,
   type DetectionExceptionRecord,
   type DetectionStateRecord,
@@ -86,6 +87,8 @@ function toOat(r: OatRow): OatRecord {
 
 function toAlert(r: AlertRow): AlertRecord {
   const body = JSON.parse(r.body) as AlertDetectionFields;
+  // alerts written before models could fold into one alert name only their own model
+  body.models ??= [{ id: body.modelId, title: body.modelTitle, level: body.level, groupKey: body.groupKey, group: body.group, firings: body.firings }];
   return {
     ...body,
     id: r.id, status: r.status, resolution: r.resolution, assignee: r.assignee,
@@ -118,8 +121,9 @@ export class SqliteDetection {
     this.s = {
       insertOat: db.prepare(`INSERT INTO oats (ts, rule_id, rule_title, level, risk, techniques, tactics, host_id, host_name,
         process_entity_id, user_name, event_id, event) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-      openAlert: db.prepare<[string, string], AlertRow>(
-        "SELECT * FROM alerts WHERE model_id = ? AND group_key = ? AND status != 'closed' ORDER BY created_at DESC LIMIT 1"),
+      openAlert: db.prepare<[string, string], AlertRow>(`SELECT a.* FROM alert_models m JOIN alerts a ON a.id = m.alert_id
+        WHERE m.model_id = ? AND m.group_key = ? AND a.status != 'closed' ORDER BY a.created_at DESC LIMIT 1`),
+      addModel: db.prepare<[string, string, string]>('INSERT OR IGNORE INTO alert_models (model_id, group_key, alert_id) VALUES (?, ?, ?)'),
       insertAlert: db.prepare(`INSERT INTO alerts (id, model_id, group_key, level, score, status, resolution, assignee, first_seen,
         last_seen, created_at, updated_at, hosts, body, notes) VALUES (?, ?, ?, ?, ?, 'new', NULL, NULL, ?, ?, ?, ?, ?, ?, '[]')`),
       // Detection never touches status, assignee or notes: an analyst's change made meanwhile stands.
@@ -128,7 +132,7 @@ export class SqliteDetection {
       getAlert: db.prepare<[string], AlertRow>('SELECT * FROM alerts WHERE id = ?'),
       updateAnalyst: db.prepare('UPDATE alerts SET status = ?, resolution = ?, assignee = ?, notes = ?, updated_at = ? WHERE id = ?'),
       openOfHost: db.prepare<[string], AlertRow>(
-        "SELECT * FROM alerts WHERE status != 'closed' AND EXISTS (SELECT 1 FROM json_each(alerts.hosts) WHERE value = ?)"),
+        "SELECT * FROM alerts WHERE status != 'closed' AND EXISTS (SELECT 1 FROM json_each(alerts.hosts) WHERE value = ?) ORDER BY last_seen DESC"),
       setScore: db.prepare('UPDATE alerts SET score = ?, body = json_set(body, \'$.score\', ?, \'$.scoreParts\', json(?)), updated_at = ? WHERE id = ?'),
       listStates: db.prepare<[], { rule_id: string; enabled: number; updated_by: string; updated_at: number }>('SELECT * FROM detection_state ORDER BY rule_id'),
       setState: db.prepare(`INSERT INTO detection_state (rule_id, enabled, updated_by, updated_at) VALUES (?, ?, ?, ?)
@@ -157,7 +161,8 @@ export class SqliteDetection {
       const updated: AlertRecord[] = [];
       for (const u of w.alerts) {
         const row = s.openAlert.get(u.modelId, u.groupKey);
-        const existing = row ? toAlert(row) : undefined;
+        const existing = row ? toAlert(row) : this.attackOf(u);
+        if (existing && !row) s.addModel.run(u.modelId, u.groupKey, existing.id);
         const f = u.build(existing);
         const hosts = JSON.stringify(f.scope.hosts.map((h) => h.id));
         // The record returned is made from `f` and the analyst's fields, not read back and parsed
@@ -171,6 +176,7 @@ export class SqliteDetection {
           });
         } else {
           s.insertAlert.run(u.newId, u.modelId, u.groupKey, f.level, f.score, f.firstSeen, f.lastSeen, w.at, w.at, hosts, body);
+          s.addModel.run(u.modelId, u.groupKey, u.newId);
           created.push({ ...f, id: u.newId, status: 'new', resolution: null, assignee: null, notes: [], createdAt: w.at, updatedAt: w.at });
         }
       }
@@ -186,6 +192,17 @@ export class SqliteDetection {
       this.cache.set(sql, st);
     }
     return st;
+  }
+
+  /** The open alert, on one of the firing's hosts, of the attack another model already saw. */
+  private attackOf(u: AlertUpsert): AlertRecord | undefined {
+    for (const host of u.hostIds) {
+      for (const r of this.s.openOfHost.iterate(host)) {
+        const a = toAlert(r);
+        if (u.sameAttack(a)) return a;
+      }
+    }
+    return undefined;
   }
 
   record(w: DetectionWrite): DetectionWriteResult {
@@ -253,7 +270,7 @@ export class SqliteDetection {
     anyOf('status', q.status);
     anyOf('level', q.level);
     if (q.minScore !== undefined) { terms.push('score >= ?'); params.push(q.minScore); }
-    if (q.modelId !== undefined) { terms.push('model_id = ?'); params.push(q.modelId); }
+    if (q.modelId !== undefined) { terms.push('EXISTS (SELECT 1 FROM alert_models m WHERE m.alert_id = alerts.id AND m.model_id = ?)'); params.push(q.modelId); }
     if (q.assignee !== undefined) { terms.push('assignee = ?'); params.push(q.assignee); }
     if (q.hostId !== undefined) { terms.push('EXISTS (SELECT 1 FROM json_each(alerts.hosts) WHERE value = ?)'); params.push(q.hostId); }
     if (q.from !== undefined) { terms.push('last_seen >= ?'); params.push(q.from); }

@@ -454,7 +454,20 @@ export interface AlertScoreParts {
 }
 
 /** What detection writes about an alert; an analyst's fields (status, assignee, notes) are separate. */
+/** A model that fired for the attack an alert describes. */
+export interface AlertModel {
+  id: string;
+  title: string;
+  level: RiskLevel;
+  groupKey: string;
+  /** its group-by values */
+  group: Record<string, string>;
+  /** times it fired for this attack */
+  firings: number;
+}
+
 export interface AlertDetectionFields {
+  /** the model whose firing created the alert (its identity; `models` lists every model that joined) */
   modelId: string;
   modelTitle: string;
   level: RiskLevel;
@@ -464,8 +477,10 @@ export interface AlertDetectionFields {
   scoreParts: AlertScoreParts;
   firstSeen: number;
   lastSeen: number;
-  /** times the model fired for this attack */
+  /** times any of its models fired for this attack */
   firings: number;
+  /** every model that fired for this attack, the creating one first (bounded like highlights) */
+  models: AlertModel[];
   eventIds: string[];
   matchedRules: string[];
   techniques: string[];
@@ -485,13 +500,21 @@ export interface AlertRecord extends AlertDetectionFields {
   updatedAt: number;
 }
 
-/** One model firing to fold into its alert: the open alert of (modelId, groupKey), or a new one. */
+/**
+ * One model firing to fold into its alert: the open alert of (modelId, groupKey); else an open
+ * alert on one of `hostIds` that `sameAttack` accepts (another model saw the same attack); else a
+ * new one.
+ */
 export interface AlertUpsert {
   modelId: string;
   groupKey: string;
   /** id for the alert when a new one is created */
   newId: string;
-  /** runs inside the store's transaction with the open alert of the key, if any */
+  /** the hosts the firing's events come from */
+  hostIds: readonly string[];
+  /** whether an open alert that is not of this firing's key describes the same attack */
+  sameAttack(open: AlertRecord): boolean;
+  /** runs inside the store's transaction with the alert found, if any */
   build(existing: AlertRecord | undefined): AlertDetectionFields;
 }
 

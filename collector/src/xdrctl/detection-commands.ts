@@ -53,6 +53,7 @@ async function alerts(client: XdrClient, args: ParsedArgs, io: Io): Promise<void
     { header: 'SCORE', value: (a) => String(a.score) },
     { header: 'STATUS', value: (a) => (a.resolution ? `${a.status}:${a.resolution}` : a.status) },
     { header: 'TITLE', value: (a) => a.title, max: 48 },
+    { header: 'MODELS', value: (a) => String(a.models.length) },
     { header: 'HOSTS', value: (a) => a.scope.hosts.map((h: Row) => h.name ?? h.id).join(','), max: 30 },
     { header: 'ASSIGNEE', value: (a) => a.assignee ?? '-' },
     { header: 'LAST SEEN', value: (a) => a.last_seen },
@@ -73,6 +74,7 @@ async function alert(client: XdrClient, args: ParsedArgs, io: Io): Promise<void>
       `status     ${a.status}${a.resolution ? ` (${a.resolution})` : ''}, assignee ${a.assignee ?? '-'}`,
       `seen       ${a.first_seen} .. ${a.last_seen}, ${a.firings} firing(s), ${a.event_ids.length} event(s)`,
       `score      base ${a.score_parts.base} + OATs ${a.score_parts.oat_points} + breadth ${a.score_parts.breadth}, × ${a.score_parts.factor} (${a.score_parts.criticality} host)`,
+      'models', ...a.models.map((m: Row) => `    ${m.title} [${m.level}] ${m.firings} firing(s)  ${m.id}`),
       `techniques ${a.techniques.join(', ')}`,
       `hosts      ${a.scope.hosts.map((h: Row) => `${h.name ?? '?'} (${h.id})`).join(', ')}`,
       `users      ${a.scope.users.join(', ') || '-'}`,
@@ -167,7 +169,7 @@ async function detections(client: XdrClient, args: ParsedArgs, io: Io): Promise<
     const out = [`${r.events} event(s); loaded ${r.loaded.filter} filter(s), ${r.loaded.rule} rule(s), ${r.loaded.model} model(s)`];
     for (const u of r.unsupported) out.push(`${u.file}:${u.line ?? 1}:${u.col ?? 1}: ${u.code} ${u.reason}`);
     out.push('matches:', ...(r.matches.length ? r.matches.map((m: Row) => `  ${m.layer.padEnd(6)} ${String(m.count).padStart(5)}×  ${m.title} [${m.id}]`) : ['  none']));
-    out.push('alerts:', ...(r.alerts.length ? r.alerts.map((a: Row) => `  score ${a.score}  ${a.title}  (${a.event_ids.length} events, group ${a.group_key})`) : ['  none']));
+    out.push('alerts:', ...(r.alerts.length ? r.alerts.map((a: Row) => `  score ${a.score}  ${a.models.map((m: Row) => m.title).join(' + ')}  (${a.event_ids.length} events, group ${a.group_key})`) : ['  none']));
     return io.out(out.join('\n'));
   }
   throw new UsageError('usage: xdrctl detections [--layer L] | detections enable|disable ID | detections test [--rules DIR] EVENTS.jsonl');

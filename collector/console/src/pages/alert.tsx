@@ -61,7 +61,10 @@ export function AlertPage(props: { id: string }) {
           </Panel>
           <Panel title="Model and rules">
             <dl class="kv">
-              <dt>Model</dt><dd>{a.title} <span class="mono muted small">{a.model_id}</span></dd>
+              <dt>{a.models.length > 1 ? 'Models' : 'Model'}</dt>
+              <dd data-testid="alert-models">{a.models.map((m) => (
+                <div key={`${m.id} ${m.group_key}`}>{m.title} <Level level={m.level} /> <span class="muted small">{m.firings} firing{m.firings === 1 ? '' : 's'}</span> <span class="mono muted small">{m.id}</span></div>
+              ))}</dd>
               {a.matched_rules.length > 0 && <><dt>Rules</dt><dd class="mono small">{a.matched_rules.join(', ')}</dd></>}
               {Object.keys(a.group ?? {}).length > 0 && <><dt>Grouped by</dt><dd class="mono small">{Object.entries(a.group).map(([k, v]) => `${k}=${String(v)}`).join(' ')}</dd></>}
             </dl>

@@ -187,7 +187,9 @@ export function Workbench() {
                     }} /></td>
                   )}
                   <td class="col-num"><ScoreBadge score={a.score} /></td>
-                  <td class="col-title"><a href={`/alerts/${a.id}`}>{a.title}</a></td>
+                  <td class="col-title"><a href={`/alerts/${a.id}`}>{a.title}</a>{a.models.length > 1 && (
+                    <span class="muted small" title={a.models.map((m) => m.title).join('\n')}> +{a.models.length - 1} model{a.models.length > 2 ? 's' : ''}</span>
+                  )}</td>
                   <td><Level level={a.level} /></td>
                   <td><div class="ellipsis ellipsis-narrow">{a.scope.hosts.map((h) => h.name).join(', ') || '—'}</div></td>
                   <td class="mono small"><div class="ellipsis ellipsis-narrow" title={a.techniques.map((t) => techniqueTitle(names, t)).join('\n')}>{a.techniques.join(' ')}</div></td>

@@ -39,6 +39,7 @@ export const alertSchema = {
     created_at: { type: 'string', format: 'date-time' },
     updated_at: { type: 'string', format: 'date-time' },
     firings: { type: 'integer' },
+    models: { type: 'array', items: open, description: 'every model that fired for this attack, the one that created the alert first' },
     group_key: { type: 'string' },
     group: open,
     techniques: { type: 'array', items: { type: 'string' } },
@@ -86,7 +87,7 @@ function decodeAlertCursor(text: string): { score: number; id: string } {
  * itself, from the alert's group-by values).
  */
 async function exceptionFromAlert(store: Store, detection: DetectionStage | undefined, alert: AlertRecord, spec: NonNullable<PatchBody['exception']>, actor: string, at: number): Promise<DetectionExceptionRecord> {
-  const ruleIds = new Set([alert.modelId, ...alert.matchedRules, ...alert.oats.filters.map((f) => f.id)]);
+  const ruleIds = new Set([...alert.models.map((m) => m.id), ...alert.matchedRules, ...alert.oats.filters.map((f) => f.id)]);
   if (!ruleIds.has(spec.rule_id)) {
     throw new ApiError('XDR_BAD_EXCEPTION', `exception.rule_id "${spec.rule_id}" is not a detection of this alert; use one of: ${[...ruleIds].join(', ')}`);
   }
@@ -97,8 +98,9 @@ async function exceptionFromAlert(store: Store, detection: DetectionStage | unde
     if (v === undefined || v === null || v === '') return;
     for (const x of Array.isArray(v) ? v : [v]) values.get(f)!.add(String(x));
   };
-  if (spec.rule_id === alert.modelId || alert.matchedRules.includes(spec.rule_id)) {
-    for (const f of spec.fields) add(f, alert.group[f]);
+  const model = alert.models.find((m) => m.id === spec.rule_id);
+  if (model || alert.matchedRules.includes(spec.rule_id)) {
+    for (const f of spec.fields) add(f, (model ?? alert).group[f]);
   } else {
     for (const o of await store.oatsForEvents(alert.eventIds, 5_000)) {
       if (o.ruleId !== spec.rule_id) continue;

@@ -197,7 +197,8 @@ const detectionsRoutes: FastifyPluginAsync<{ store: Store; detection?: Detection
       ...r,
       alerts: r.alerts.map((a) => ({
         model_id: a.modelId, title: a.modelTitle, level: a.level, score: a.score, score_parts: a.scoreParts, group_key: a.groupKey,
-        firings: a.firings, first_seen: new Date(a.firstSeen).toISOString(), last_seen: new Date(a.lastSeen).toISOString(),
+        firings: a.firings, models: a.models.map((m) => ({ id: m.id, title: m.title, level: m.level, group_key: m.groupKey, group: m.group, firings: m.firings })),
+        first_seen: new Date(a.firstSeen).toISOString(), last_seen: new Date(a.lastSeen).toISOString(),
         techniques: a.techniques, tactics: a.tactics, event_ids: a.eventIds, scope: a.scope, highlights: a.highlights, oats: a.oats,
       })),
     };

@@ -1,20 +1,21 @@
 // Builds what an alert says from a model firing and the events behind it: impact scope,
 // highlights (each value linked to its events), the OAT summary and the score; and folds a
-// later firing of the same attack into the alert it already has. Pure: the live stage and the
-// dry run (`detections test`) share it. Every list is bounded, so a long attack cannot grow an
-// alert without limit.
+// later firing of the same attack, by the same model or another, into the alert it already
+// has. Pure: the live stage and the dry run (`detections test`) share it. Every list is
+// bounded, so a long attack cannot grow an alert without limit.
 import type { EcsEvent } from '../../pipeline/ecs.js';
 import {
   RISK_LEVELS,
   type AlertDetectionFields,
   type AlertHighlights,
+  type AlertModel,
   type AlertOatSummary,
   type AlertScope,
   type AssetCriticality,
   type HighlightItem,
   type RiskLevel,
 } from '../../store/store.js';
-import { scoreOf, scoreParts } from '../scoring.js';
+import { LEVEL_BASE, scoreOf, scoreParts } from '../scoring.js';
 import type { CorrelationHit } from '../types.js';
 
 /** Items kept per highlight or scope category. */
@@ -38,6 +39,12 @@ export interface Evidence {
   event: EcsEvent;
   filters: readonly EvidenceFilter[];
 }
+
+/**
+ * How long after an alert's last event a firing of another model can still join it as the same
+ * attack (when they share events or processes).
+ */
+export const ATTACK_GAP_MS = 2 * 60 * 60 * 1000;
 
 /** Executables in these folders are ordinary programs, not "suspicious files" of an alert. */
 const SYSTEM_DIRS = ['/usr/bin/', '/bin/', '/usr/sbin/', '/sbin/', '/usr/local/bin/', '/usr/local/sbin/', '/usr/lib/', '/lib/', '/usr/libexec/', '/snap/bin/'];
@@ -98,6 +105,46 @@ function copyScope(s: AlertScope): AlertScope {
 
 function copyOats(o: AlertOatSummary): AlertOatSummary {
   return { count: o.count, byLevel: { ...o.byLevel }, filters: o.filters.map((f) => ({ ...f })) };
+}
+
+/**
+ * Whether a firing of another model belongs to the attack of the open alert `a`: some of its
+ * events are already evidence of `a`, or some of its evidence came from a process in `a`'s scope,
+ * within ATTACK_GAP_MS of `a`'s last event. (A dropper that installs a miner fires the dropper
+ * model and the cryptominer model on the same download: one attack, one alert.)
+ */
+export function sameAttack(hit: CorrelationHit, evidence: readonly Evidence[], a: AlertDetectionFields): boolean {
+  if (a.lastSeen < hit.firstSeen - ATTACK_GAP_MS) return false;
+  const events = new Set(a.eventIds);
+  if (hit.eventIds.some((id) => events.has(id))) return true;
+  const processes = new Set(a.scope.processes.map((p) => p.entityId));
+  return evidence.some(({ event }) => {
+    const entity = str(event, 'process.entity_id');
+    return entity !== undefined && processes.has(entity);
+  });
+}
+
+/** The hosts a firing's events come from (and the host it is grouped by). */
+export function hostsOf(hit: CorrelationHit, evidence: readonly Evidence[]): string[] {
+  const hosts = new Set<string>();
+  if (hit.group['host.id']) hosts.add(hit.group['host.id']);
+  for (const { event } of evidence) {
+    const h = str(event, 'host.id');
+    if (h !== undefined) hosts.add(h);
+  }
+  return [...hosts];
+}
+
+function foldModel(existing: readonly AlertModel[], hit: CorrelationHit): AlertModel[] {
+  const models = existing.map((m) => ({ ...m }));
+  const mine = models.find((m) => m.id === hit.id && m.groupKey === hit.groupKey);
+  if (mine) mine.firings++;
+  else if (models.length < MAX_ITEMS) models.push({ id: hit.id, title: hit.title, level: hit.level, groupKey: hit.groupKey, group: hit.group, firings: 1 });
+  return models;
+}
+
+function higherLevel(a: RiskLevel, b: RiskLevel): RiskLevel {
+  return RISK_LEVELS.indexOf(a) >= RISK_LEVELS.indexOf(b) ? a : b;
 }
 
 /**
@@ -171,24 +218,27 @@ export function buildAlertFields(
 
   const oatLevels: RiskLevel[] = [];
   for (const l of RISK_LEVELS) for (let i = 0; i < oats.byLevel[l]; i++) oatLevels.push(l);
+  // An alert several models fired for scores by the strongest of them.
+  const base = Math.max(hit.score ?? LEVEL_BASE[hit.level], existing?.scoreParts.base ?? 0);
   const parts = scoreParts({
     modelLevel: hit.level,
-    modelScore: hit.score,
+    modelScore: base,
     oatLevels,
     techniques: techniques.size,
     hostCriticality: scope.hosts.map((h) => criticalityOf(h.id) ?? 'medium'),
   });
   return {
-    modelId: hit.id,
-    modelTitle: hit.title,
-    level: hit.level,
-    groupKey: hit.groupKey,
-    group: hit.group,
+    modelId: existing?.modelId ?? hit.id,
+    modelTitle: existing?.modelTitle ?? hit.title,
+    level: existing ? higherLevel(existing.level, hit.level) : hit.level,
+    groupKey: existing?.groupKey ?? hit.groupKey,
+    group: existing?.group ?? hit.group,
     score: scoreOf(parts),
     scoreParts: parts,
     firstSeen,
     lastSeen,
     firings: (existing?.firings ?? 0) + 1,
+    models: foldModel(existing?.models ?? [], hit),
     eventIds,
     matchedRules: [...new Set([...(existing?.matchedRules ?? []), ...hit.matchedRules])],
     techniques: [...techniques].sort(),

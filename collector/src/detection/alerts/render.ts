@@ -32,6 +32,7 @@ export function renderAlert(a: AlertRecord) {
     created_at: iso(a.createdAt),
     updated_at: iso(a.updatedAt),
     firings: a.firings,
+    models: a.models.map((m) => ({ id: m.id, title: m.title, level: m.level, group_key: m.groupKey, group: m.group, firings: m.firings })),
     group_key: a.groupKey,
     group: a.group,
     techniques: a.techniques,
