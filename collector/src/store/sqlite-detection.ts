@@ -112,6 +112,9 @@ function checkLimit(limit: number): void {
   if (!Number.isSafeInteger(limit) || limit < 1) throw badQuery(`limit must be a positive integer, got ${JSON.stringify(limit)}`, 'limit');
 }
 
+/** Open alerts of a host (most recently active first) a firing of another model may join. */
+const JOIN_CANDIDATES = 50;
+
 export class SqliteDetection {
   private readonly s;
   private readonly recordTx: Database.Transaction<(w: DetectionWrite) => DetectionWriteResult>;
@@ -123,6 +126,9 @@ export class SqliteDetection {
         process_entity_id, user_name, event_id, event) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       openAlert: db.prepare<[string, string], AlertRow>(`SELECT a.* FROM alert_models m JOIN alerts a ON a.id = m.alert_id
         WHERE m.model_id = ? AND m.group_key = ? AND a.status != 'closed' ORDER BY a.created_at DESC LIMIT 1`),
+      // the open alerts a firing may join: the most recently active on the host, bounded
+      recentOpenOfHost: db.prepare<[string, number], AlertRow>(
+        "SELECT * FROM alerts WHERE status != 'closed' AND EXISTS (SELECT 1 FROM json_each(alerts.hosts) WHERE value = ?) ORDER BY last_seen DESC LIMIT ?"),
       addModel: db.prepare<[string, string, string]>('INSERT OR IGNORE INTO alert_models (model_id, group_key, alert_id) VALUES (?, ?, ?)'),
       insertAlert: db.prepare(`INSERT INTO alerts (id, model_id, group_key, level, score, status, resolution, assignee, first_seen,
         last_seen, created_at, updated_at, hosts, body, notes) VALUES (?, ?, ?, ?, ?, 'new', NULL, NULL, ?, ?, ?, ?, ?, ?, '[]')`),
@@ -132,7 +138,7 @@ export class SqliteDetection {
       getAlert: db.prepare<[string], AlertRow>('SELECT * FROM alerts WHERE id = ?'),
       updateAnalyst: db.prepare('UPDATE alerts SET status = ?, resolution = ?, assignee = ?, notes = ?, updated_at = ? WHERE id = ?'),
       openOfHost: db.prepare<[string], AlertRow>(
-        "SELECT * FROM alerts WHERE status != 'closed' AND EXISTS (SELECT 1 FROM json_each(alerts.hosts) WHERE value = ?) ORDER BY last_seen DESC"),
+        "SELECT * FROM alerts WHERE status != 'closed' AND EXISTS (SELECT 1 FROM json_each(alerts.hosts) WHERE value = ?)"),
       setScore: db.prepare('UPDATE alerts SET score = ?, body = json_set(body, \'$.score\', ?, \'$.scoreParts\', json(?)), updated_at = ? WHERE id = ?'),
       listStates: db.prepare<[], { rule_id: string; enabled: number; updated_by: string; updated_at: number }>('SELECT * FROM detection_state ORDER BY rule_id'),
       setState: db.prepare(`INSERT INTO detection_state (rule_id, enabled, updated_by, updated_at) VALUES (?, ?, ?, ?)
@@ -197,7 +203,7 @@ export class SqliteDetection {
   /** The open alert, on one of the firing's hosts, of the attack another model already saw. */
   private attackOf(u: AlertUpsert): AlertRecord | undefined {
     for (const host of u.hostIds) {
-      for (const r of this.s.openOfHost.iterate(host)) {
+      for (const r of this.s.recentOpenOfHost.iterate(host, JOIN_CANDIDATES)) {
         const a = toAlert(r);
         if (u.sameAttack(a)) return a;
       }
