@@ -135,6 +135,7 @@ function readerLine(c: Record<string, number | undefined>): string {
   if (c.readers === undefined) return 'reader pool: none (single reader build)';
   return `reader pool: ${c.readers} readers (${c.realtimeReaders ?? 0} realtime), at most ${c.readersBusyMax ?? 0} reading at once, `
     + `${c.readsOutOfOrder ?? 0} reads completed past an older one still reading, read queue max ${c.readQueueMax ?? 0}, pending records max ${c.pendingMax ?? 0}; `
+    + `exec event to receiver > 1 ms: ${c.receiveOver1ms ?? 0} (max ${((c.receiveMaxUs ?? 0) / 1000).toFixed(1)} ms), receiver to reader > 1 ms: ${c.handoffOver1ms ?? 0} (max ${((c.handoffMaxUs ?? 0) / 1000).toFixed(1)} ms); `
     + `committed without waiting longer: ${c.execStuck ?? 0} unread (counted at the sensor: ${c.stuckRead ?? 0}), ${c.execUnfinished ?? 0} read but unfinished; late reads ${c.lateReads ?? 0}; pending ring drops ${c.pendingDropped ?? 0}`;
 }
 

@@ -112,6 +112,7 @@ enum slot_state {
 typedef struct {
   double r[NFIELDS];  // kind, pid and time from the receiver; the rest from the readers
   double event_ns;    // the kernel's timestamp (CLOCK_MONOTONIC)
+  double received_ns; // when the receiver took it from the socket
   double queued_ms;   // monotonic; STUCK_MS runs from here
   uint64_t seq;       // order among execs
   int state;
@@ -164,6 +165,8 @@ typedef struct {
   uint64_t dropped_ring, dropped_ring_reported;
   uint64_t received, enobufs, seq_lost, execs, exec_exited, exec_reaped, delay_over_1ms, delay_max_us;
   uint64_t slow_reads, slow_read_max_us;  // command line reads that took over 1 ms (a busy target)
+  // The exec-to-read delay in two parts: event to receiver, receiver to reader.
+  uint64_t receive_over_1ms, receive_max_us, handoff_over_1ms, handoff_max_us;
   uint64_t out_of_order;   // reads that completed while an older exec's read was still going
   uint64_t stuck, late_reads, unfinished;  // see commit_ready
   uint64_t pending_max, read_queue_max, readers_busy_max;
@@ -375,7 +378,7 @@ static void ring_put(handle *h, const double *rec, int slot) {
 // Returns how many readers to wake. A chunk that does not fit is dropped and counted; its count
 // goes ahead of the next records that fit, as a queue gap.
 static int enqueue_stage(handle *h, stage *sg) {
-  double now_ms = mono_ns() / 1e6;
+  double now_ns = mono_ns(), now_ms = now_ns / 1e6;
   int woken = 0;
   if (!make_room(h, sg->n + 1, sg->nexec, now_ms)) {
     for (size_t i = 0; i < sg->n; i++) h->dropped_ring += (int)sg->rec[i][F_KIND] == EV_GAP ? (uint64_t)sg->rec[i][F_B] : 1;
@@ -396,6 +399,10 @@ static int enqueue_stage(handle *h, stage *sg) {
     exec_slot *s = &h->slots[x];
     memcpy(s->r, sg->rec[i], NFIELDS * sizeof(double));
     s->event_ns = sg->event_ns[i];
+    s->received_ns = now_ns;
+    double receive_us = (now_ns - s->event_ns) / 1e3;
+    if (receive_us > 1000) h->receive_over_1ms++;
+    if (receive_us > h->receive_max_us) h->receive_max_us = (uint64_t)receive_us;
     s->queued_ms = now_ms;
     s->seq = ++h->exec_seq;
     s->state = SLOT_QUEUED;
@@ -463,16 +470,17 @@ static void read_uids(uint32_t pid, double *uid, double *euid) {
 
 typedef struct {
   size_t cmd_len; ssize_t exe_len, cwd_len;
-  double delay_us, read_us;
+  double delay_us, handoff_us, read_us;
 } volatile_read;
 
 // Phase 1: the command line, the executable and the cwd, which all vanish when the process
 // exits (a zombie keeps only stat).
-static void read_volatile(uint32_t pid, double event_ns, reader_mem *m, volatile_read *v) {
+static void read_volatile(uint32_t pid, double event_ns, double received_ns, reader_mem *m, volatile_read *v) {
   char path[64];
   snprintf(path, sizeof path, "/proc/%u/cmdline", pid);
   double t0 = mono_ns();
   v->delay_us = (t0 - event_ns) / 1e3;
+  v->handoff_us = (t0 - received_ns) / 1e3;
   ssize_t n = read_file(path, m->cmd, sizeof m->cmd);
   v->read_us = (mono_ns() - t0) / 1e3;
   v->cmd_len = n > 0 ? (size_t)n : 0;
@@ -526,6 +534,8 @@ static int store_volatile(handle *h, int self, int x, reader_mem *m, const volat
   if (v->read_us > h->slow_read_max_us) h->slow_read_max_us = (uint64_t)v->read_us;
   if (v->delay_us > 1000) h->delay_over_1ms++;
   if (v->delay_us > h->delay_max_us) h->delay_max_us = (uint64_t)v->delay_us;
+  if (v->handoff_us > 1000) h->handoff_over_1ms++;
+  if (v->handoff_us > h->handoff_max_us) h->handoff_max_us = (uint64_t)v->handoff_us;
   for (int i = 0; i < READERS; i++) if (h->reading_seq[i] && h->reading_seq[i] < s->seq) { h->out_of_order++; break; }
   if (s->state == SLOT_ABANDONED) { h->late_reads++; free_slot(h, x); return 0; }
   size_t exe_len = v->exe_len > 0 ? (size_t)v->exe_len : 0, cwd_len = v->cwd_len > 0 ? (size_t)v->cwd_len : 0;
@@ -593,7 +603,7 @@ static void *reader_main(void *arg) {
     if (s->state == SLOT_ABANDONED) { free_slot(h, x); pthread_mutex_unlock(&h->mu); continue; }
     uint32_t pid = (uint32_t)s->r[F_PID];
     if (phase1) {
-      double event_ns = s->event_ns;
+      double event_ns = s->event_ns, received_ns = s->received_ns;
       s->state = SLOT_READING;
       h->reading_seq[self] = s->seq;
       uint64_t busy = 0;
@@ -601,7 +611,7 @@ static void *reader_main(void *arg) {
       if (busy > h->readers_busy_max) h->readers_busy_max = busy;
       pthread_mutex_unlock(&h->mu);
       volatile_read v;
-      read_volatile(pid, event_ns, m, &v);
+      read_volatile(pid, event_ns, received_ns, m, &v);
       pthread_mutex_lock(&h->mu);
       if (!store_volatile(h, self, x, m, &v)) { pthread_mutex_unlock(&h->mu); continue; }
       if (h->read_q.head != h->read_q.tail) {
@@ -1070,6 +1080,7 @@ static napi_value js_stats(napi_env env, napi_callback_info info) {
     READERS, (double)h->rt_readers, (double)h->readers_busy_max, (double)h->out_of_order,
     (double)h->stuck, (double)h->unfinished, (double)h->late_reads,
     (double)h->pending_max, (double)h->read_queue_max, (double)h->dropped_ring,
+    (double)h->receive_over_1ms, (double)h->receive_max_us, (double)h->handoff_over_1ms, (double)h->handoff_max_us,
   };
   pthread_mutex_unlock(&h->mu);
   static const char *names[] = {
@@ -1078,6 +1089,7 @@ static napi_value js_stats(napi_env env, napi_callback_info info) {
     "readers", "realtimeReaders", "readersBusyMax", "readsOutOfOrder",
     "execStuck", "execUnfinished", "lateReads",
     "pendingMax", "readQueueMax", "pendingDropped",
+    "receiveOver1ms", "receiveMaxUs", "handoffOver1ms", "handoffMaxUs",
   };
   napi_value o;
   napi_create_object(env, &o);

@@ -20,6 +20,7 @@ const Action = wire.ProcessEvent.Action;
 const READER_COUNTERS = [
   'execReadOver1ms', 'execReadMaxUs', 'slowReads', 'slowReadMaxUs', 'readers', 'realtimeReaders', 'readersBusyMax',
   'readsOutOfOrder', 'execStuck', 'execUnfinished', 'lateReads', 'pendingMax', 'readQueueMax', 'pendingDropped',
+  'receiveOver1ms', 'receiveMaxUs', 'handoffOver1ms', 'handoffMaxUs',
 ] as const;
 
 export class NetlinkProcessSensor implements Sensor {
