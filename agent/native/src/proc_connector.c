@@ -14,9 +14,9 @@
 // ENOBUFS, per-CPU sequence jumps, a full ring or queue) becomes an in-band "gap" record with a
 // count, never a silent loss. An exec whose process had already exited when it was read is
 // flagged, so JS can count it. The threads (SCHED_FIFO when allowed) wait on nothing a normal
-// thread may hold: the handle's lock inherits priority, readers are woken through a semaphore,
-// and JS is woken by a notifier thread (Node's threadsafe-function lock is not
-// priority-inheriting).
+// thread may hold: the handle's lock inherits priority, an idle reader is woken through its own
+// semaphore (the first one on the receiver's CPU, see wake_readers), and JS is woken by a
+// notifier thread (Node's threadsafe-function lock is not priority-inheriting).
 #define _GNU_SOURCE
 #include <node_api.h>
 
