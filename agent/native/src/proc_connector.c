@@ -53,8 +53,9 @@
 // How often an idle receiver looks at the stop flag (the socket has no other way to wake it).
 #define IDLE_POLL_MS 250
 // Reader threads per handle: how many targets may hold our reads on their mmap lock at once
-// before the others wait again (stalls of 1-193 ms were measured on a loaded host).
-#define READERS 4
+// before the others wait again. On a loaded 2-CPU host stalls of up to 341 ms were measured, with
+// 4 readers stuck at once for up to 48 ms; an idle reader costs a sleeping thread.
+#define READERS 8
 // Records between the socket and the batch (the pending ring), and execs between their event and
 // their commit (being read, or read and waiting for an older one). At 1,000 execs/s (three
 // records each) a read stuck for STUCK_MS holds about 3,000 records and 1,000 execs back.
@@ -427,8 +428,8 @@ static int enqueue_stage(handle *h, stage *sg, int *woken_readers) {
 // The first reader is woken on the receiver's own CPU: the receiver runs there now, so the reader
 // runs as soon as the receiver sleeps. Left to the scheduler, a realtime thread is woken on the
 // CPU running the least important task, where (on a kernel without full preemption) it waits for
-// that task to leave the kernel while the receiver's CPU goes idle: 1-9 ms measured under load.
-// The others may run anywhere, to read in parallel.
+// that task to leave the kernel while the receiver's CPU goes idle: up to 9 ms measured under
+// load. The others may run anywhere, to read in parallel.
 static void wake_readers(handle *h, const int *readers, int n) {
   for (int i = 0; i < n; i++) {
     int cpu = i == 0 ? sched_getcpu() : -1;
