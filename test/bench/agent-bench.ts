@@ -117,7 +117,7 @@ interface Capture {
   gaps: number;
 }
 
-async function capture(mode: 'netlink' | 'poll', work: (marker: string) => Promise<unknown>, h0?: Harness): Promise<Capture & { ms: number }> {
+async function capture(mode: 'netlink' | 'poll', work: (marker: string) => Promise<unknown>, h0?: Harness): Promise<Capture & { ms: number; counters: Record<string, number | undefined> }> {
   const marker = `xb${randomUUID().slice(0, 8)}`;
   const h = h0 ?? (await startHarness({ quiet: true, match: marker, sensors: { process: { mode }, file: { enabled: false }, network: { enabled: false }, login: { enabled: false } } }));
   const t0 = Date.now();
@@ -127,7 +127,16 @@ async function capture(mode: 'netlink' | 'poll', work: (marker: string) => Promi
   const withCmd = captured(h, marker);
   const stats = (await h.stop()).stats;
   const c = stats.sensors.process.counters;
-  return { withCmd, noCmd: c.noCmdline ?? 0, lost: stats.sensors.process.lost, gaps: h.events.filter((e) => e.notice?.code === 'sensor_gap').length, ms };
+  return { withCmd, noCmd: c.noCmdline ?? 0, lost: stats.sensors.process.lost, gaps: h.events.filter((e) => e.notice?.code === 'sensor_gap').length, ms, counters: c };
+}
+
+/** The native readers' counters (absent from builds before the reader pool). */
+function readerLine(c: Record<string, number | undefined>): string {
+  if (c.readers === undefined) return 'reader pool: none (single reader build)';
+  return `reader pool: ${c.readers} readers (${c.realtimeReaders ?? 0} realtime), at most ${c.readersBusyMax ?? 0} reading at once, `
+    + `${c.readsOutOfOrder ?? 0} reads completed past an older one still reading, read queue max ${c.readQueueMax ?? 0}, pending records max ${c.pendingMax ?? 0}; `
+    + `exec event to receiver > 1 ms: ${c.receiveOver1ms ?? 0} (max ${((c.receiveMaxUs ?? 0) / 1000).toFixed(1)} ms), receiver to reader > 1 ms: ${c.handoffOver1ms ?? 0} (max ${((c.handoffMaxUs ?? 0) / 1000).toFixed(1)} ms); `
+    + `committed without waiting longer: ${c.execStuck ?? 0} unread (counted at the sensor: ${c.stuckRead ?? 0}), ${c.execUnfinished ?? 0} read but unfinished; late reads ${c.lateReads ?? 0}; pending ring drops ${c.pendingDropped ?? 0}`;
 }
 
 function pct(n: number, of: number, digits = 2): string {
@@ -167,6 +176,7 @@ if (only.has('burst')) {
   const po = await capture('poll', shellBurst);
   console.log(`exec capture, burst of ${BURST} /bin/true MARKER-N from a shell loop (target >= 99.9%)`);
   console.log(`  netlink : ${nl.withCmd}/${BURST} with full command line (${pct(nl.withCmd, BURST)}); burst took ${nl.ms} ms (${Math.round(BURST / (nl.ms / 1000))} execs/s); execs seen without command line ${nl.noCmd}; lost-and-counted ${nl.lost} in ${nl.gaps} gap notices`);
+  console.log(`            ${readerLine(nl.counters)}`);
   console.log(`  polling : ${po.withCmd}/${BURST} with full command line (${pct(po.withCmd, BURST)}); burst took ${po.ms} ms`);
   if (withCollector) console.log(collectorLine(await atCollector(shellBurst, BURST), BURST, 2));
 }
@@ -187,6 +197,7 @@ if (only.has('steady')) {
   console.log(`  netlink : ${withCmd}/${expected} with full command line (${pct(withCmd, expected, 3)}); sensor CPU ${m.cpuPct.toFixed(1)}% of one core, peak RSS ${m.peakRssMb.toFixed(0)} MB`);
   console.log(`            ${traceMissed(h, marker, pidsFile)}`);
   console.log(`            counted by the sensor: starts without command line ${c.noCmdline ?? 0} (the process had exited: ${c.exitedBeforeRead ?? 0}, was reaped: ${c.reapedBeforeRead ?? 0}; cmdline read > 1 ms after exec: ${c.execReadOver1ms ?? 0}, max ${((c.execReadMaxUs ?? 0) / 1000).toFixed(1)} ms; reads that took > 1 ms: ${c.slowReads ?? 0}, max ${((c.slowReadMaxUs ?? 0) / 1000).toFixed(1)} ms), lost ${st.sensors.process.lost}, gap notices ${h.events.filter((e) => e.notice?.code === 'sensor_gap').length} (sum ${h.events.reduce((n, e) => n + (e.notice?.code === 'sensor_gap' ? Number(e.notice.count ?? 0) : 0), 0)}), kernel ENOBUFS ${c.enobufs ?? 0}, queue drops ${c.queueDropped ?? 0}, reader realtime priority ${c.realtimePriority ?? 0}`);
+  console.log(`            ${readerLine(c)}`);
   rmSync(pidsFile, { force: true });
   if (withCollector) {
     let pacedC = '';

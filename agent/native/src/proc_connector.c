@@ -1,14 +1,22 @@
 // Kernel process events (netlink process connector) for the agent's process sensor.
 //
-// One native thread per handle reads fork/exec/exit/uid events from a NETLINK_CONNECTOR socket
-// subscribed to CN_IDX_PROC. On exec it reads /proc/PID/{cmdline,exe,cwd,stat} at once, command
-// lines first, before a short-lived process can vanish. Events go to JS in batches (one call per
-// batch, as packed numbers plus one string buffer) through one threadsafe function over a bounded
-// queue; whatever cannot be delivered (kernel ENOBUFS, per-CPU sequence jumps, a full queue)
-// becomes an in-band "gap" record with a count, never a silent loss. An exec whose process had
-// already exited when it was read is flagged, so JS can count it. The reader thread (SCHED_FIFO
-// when allowed) waits on nothing a normal thread may hold: its queue lock inherits priority, and
-// JS is woken by a notifier thread (Node's threadsafe-function lock is not priority-inheriting).
+// Per handle, one receiver thread takes fork/exec/exit/uid events from a NETLINK_CONNECTOR socket
+// subscribed to CN_IDX_PROC and never touches /proc; a small pool of reader threads reads each
+// exec's /proc/PID/{cmdline,exe,cwd} (command lines first) and then its stat, before a
+// short-lived process can vanish. Reading a command line takes the target's mmap lock, which a
+// target preempted inside mmap can hold for many milliseconds: with one reader, every exec behind
+// that one would exit unread; with a pool, the others are read meanwhile. Records still reach JS
+// in the kernel's order (an exit never overtakes its exec): they wait in a bounded pending ring
+// until every older exec is read, and an exec whose read has not returned within STUCK_MS (or
+// when the ring or the exec slots run out) is handed on without it, flagged and counted.
+// Events go to JS in batches (one call per batch, as packed numbers plus one string buffer)
+// through one threadsafe function over a bounded queue; whatever cannot be delivered (kernel
+// ENOBUFS, per-CPU sequence jumps, a full ring or queue) becomes an in-band "gap" record with a
+// count, never a silent loss. An exec whose process had already exited when it was read is
+// flagged, so JS can count it. The threads (SCHED_FIFO when allowed) wait on nothing a normal
+// thread may hold: the handle's lock inherits priority, an idle reader is woken through its own
+// semaphore (the first one on the receiver's CPU, see wake_readers), and JS is woken by a
+// notifier thread (Node's threadsafe-function lock is not priority-inheriting).
 #define _GNU_SOURCE
 #include <node_api.h>
 
@@ -18,6 +26,7 @@
 #include <poll.h>
 #include <pthread.h>
 #include <sched.h>
+#include <semaphore.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -41,8 +50,23 @@
 // Messages taken from the socket per recvmmsg; a proc connector message is under 128 bytes.
 #define RECV_MSGS 64
 #define RECV_MSG_BYTES 512
-// How often an idle reader looks at the stop flag (the socket has no other way to wake it).
+// How often an idle receiver looks at the stop flag (the socket has no other way to wake it).
 #define IDLE_POLL_MS 250
+// Reader threads per handle: how many targets may hold our reads on their mmap lock at once
+// before the others wait again. On a loaded 2-CPU host stalls of up to 341 ms were measured, with
+// 4 readers stuck at once for up to 48 ms; an idle reader costs a sleeping thread.
+#define READERS 8
+// Records between the socket and the batch (the pending ring), and execs between their event and
+// their commit (being read, or read and waiting for an older one). At 1,000 execs/s (three
+// records each) a read stuck for STUCK_MS holds about 3,000 records and 1,000 execs back.
+#define PENDING_MAX 8192
+#define SLOTS_MAX 2048
+// How long an unread exec may hold back the records after it; then it is committed without its
+// command line (EXEC_STUCK), counted, and its reader's late result is dropped.
+#define STUCK_MS 1000
+// An exec slot keeps a string buffer up to this size for the next exec; a bigger one is freed.
+#define SLOT_TEXT_KEEP 4096
+#define READER_STACK (256 * 1024)
 
 enum ev_kind { EV_FORK = 1, EV_EXEC, EV_EXIT, EV_UID, EV_GAP };
 enum gap_reason { GAP_ENOBUFS = 1, GAP_SEQ, GAP_QUEUE };
@@ -52,6 +76,7 @@ enum gap_reason { GAP_ENOBUFS = 1, GAP_SEQ, GAP_QUEUE };
 #define EXEC_REAPED 2    // no cmdline: it was gone from /proc entirely (nothing but its pid)
 #define EXEC_SETID 4     // the executable is set-user-ID or set-group-ID (uid/euid read from status)
 #define EXEC_EMPTY_ARGS 8  // alive, but /proc/PID/cmdline was empty (argv[0] missing or cleared)
+#define EXEC_STUCK 16    // no cmdline: its read had not returned within STUCK_MS (or the ring was full)
 
 // One record per event, as doubles (exported to JS as a Float64Array; keep in step with
 // agent/src/sensors/native-batch.ts).
@@ -64,34 +89,94 @@ enum field {
   NFIELDS
 };
 
-// Records and their strings, appended by the reader thread and handed to JS whole. The two
-// buffers of a handle swap under the lock: the reader only ever writes the one it holds and JS
-// only reads the one it took, and all memory is (re)allocated by the reader thread.
+// Records and their strings, appended by the committing thread and handed to JS whole. The two
+// buffers of a handle swap under the lock: committers only ever write the one the handle fills
+// and JS only reads the one it took, and all memory is (re)allocated by the native threads.
 typedef struct {
   double *nums; size_t n, cap;
   char *str; size_t str_len, str_cap;
 } batch;
 
+// Where an exec is between its event and its commit.
+enum slot_state {
+  SLOT_FREE,
+  SLOT_QUEUED,     // waiting for a reader (read queue)
+  SLOT_READING,    // a reader is reading its cmdline, exe and cwd
+  SLOT_READ,       // read, waiting for a reader to finish it (finish queue)
+  SLOT_FINISHING,  // a reader is reading its stat
+  SLOT_DONE,       // complete, waiting for the older records to be committed
+  SLOT_ABANDONED,  // committed without waiting any longer; its reader frees it when it gets back
+};
+
+// One exec in flight. Its record and strings are written only under the handle's lock or by the
+// one reader that holds it (READING, FINISHING), and read by committers only in other states.
+typedef struct {
+  double r[NFIELDS];  // kind, pid and time from the receiver; the rest from the readers
+  double event_ns;    // the kernel's timestamp (CLOCK_MONOTONIC)
+  double received_ns; // when the receiver took it from the socket
+  double queued_ms;   // monotonic; STUCK_MS runs from here
+  uint64_t seq;       // order among execs
+  int state;
+  char *text; size_t text_cap;  // cmdline, exe, cwd and comm, back to back
+  size_t cmd_len, exe_len, cwd_len, comm_len;
+  int exe_readable;
+} exec_slot;
+
+// A record between the socket and the batch; an exec's record lives in its slot.
+typedef struct {
+  double rec[NFIELDS];
+  int slot;  // exec slot, or -1
+} pending;
+
+// A FIFO of slot indexes; a slot is in at most one queue at a time, so SLOTS_MAX never overflows.
+typedef struct {
+  int items[SLOTS_MAX];
+  uint32_t head, tail;
+} slot_queue;
+
 typedef struct {
   int sock, stop_fd;
   pthread_t thread;
   int thread_started;
-  // Wakes JS for the reader: napi_call_threadsafe_function takes Node's own (not priority-
-  // inheriting) lock, which a preempted JS thread may hold; the realtime reader must never wait on
-  // it, so it only writes this eventfd and a normal-priority thread makes the call.
+  pthread_t readers[READERS];
+  int readers_started;
+  // An idle reader waits on its own semaphore: the receiver wakes it on the CPU the receiver runs
+  // on (see wake_readers).
+  sem_t wake[READERS];
+  int wake_ready;
+  cpu_set_t cpus;  // where the handle's threads may run (the opener's affinity)
+  // Wakes JS for the native threads: napi_call_threadsafe_function takes Node's own (not
+  // priority-inheriting) lock, which a preempted JS thread may hold; the realtime threads must
+  // never wait on it, so they only write this eventfd and a normal-priority thread makes the call.
   int notify_fd;
   pthread_t notifier;
   int notifier_started;
   napi_threadsafe_function tsfn;
   int packed;  // openPacked (numbers + buffer) or open (one object per event)
-  pthread_mutex_t mu;  // priority-inheriting: the realtime reader must not wait on a preempted JS thread
+  pthread_mutex_t mu;  // priority-inheriting: a realtime thread must not wait on a preempted JS thread
+  // -- under mu --
   batch bufs[2];
-  int fill;  // index of the buffer the reader appends to
+  int fill;  // index of the buffer committers append to
   size_t queue_max;
   int scheduled;
+  pending *ring; uint64_t ring_head, ring_tail;  // committed up to head, received up to tail
+  exec_slot *slots;
+  int *free_slots; int nfree;
+  slot_queue read_q, finish_q;
+  uint64_t exec_seq;
+  uint64_t reading_seq[READERS];  // the exec each reader is reading (phase 1), or 0
+  int idle[READERS], nidle;  // readers waiting for work
   uint64_t dropped_queue, dropped_queue_reported;
+  uint64_t dropped_ring, dropped_ring_reported;
   uint64_t received, enobufs, seq_lost, execs, exec_exited, exec_reaped, delay_over_1ms, delay_max_us;
   uint64_t slow_reads, slow_read_max_us;  // command line reads that took over 1 ms (a busy target)
+  // The exec-to-read delay in two parts: event to receiver, receiver to reader.
+  uint64_t receive_over_1ms, receive_max_us, handoff_over_1ms, handoff_max_us;
+  uint64_t out_of_order;   // reads that completed while an older exec's read was still going
+  uint64_t stuck, late_reads, unfinished;  // see commit_ready
+  uint64_t pending_max, read_queue_max, readers_busy_max;
+  int rt_readers;  // readers running SCHED_FIFO
+  // -- the receiver's own --
   uint32_t last_seq[MAX_CPUS];
   uint8_t seen_cpu[MAX_CPUS];
   int rcvbuf;
@@ -100,36 +185,33 @@ typedef struct {
   int rt_priority, rt_ok;
 } handle;
 
-// Work for one exec, between reading its command line and the rest of its details.
-typedef struct {
-  uint32_t pid;
-  size_t rec;  // its record in the chunk's stage
-  double ts_ns;
-  char *cmd; size_t cmd_len;  // points into the scratch buffer
-  char exe[PATH_MAX], cwd[PATH_MAX], comm[64];
-  ssize_t exe_len, cwd_len;
-  double delay_us, read_us;
-} exec_work;
-
-// The records of one chunk of messages, built without the lock and appended in one go, in the
-// order the kernel sent them (an exit must not overtake its exec).
+// The records of one chunk of messages, built without the lock and queued in one go, in the
+// order the kernel sent them.
 #define STAGE_MAX (2 * RECV_MSGS + 2)
 typedef struct {
   double rec[STAGE_MAX][NFIELDS];
-  int exec_of[STAGE_MAX];  // index into the exec work, or -1
-  size_t n;
+  double event_ns[STAGE_MAX];  // execs only
+  size_t n, nexec;
 } stage;
 
-// The reader thread's working memory, allocated once per thread (too big for its stack).
-#define SCRATCH_BYTES (RECV_MSGS * 4096 + CMDLINE_MAX)
+// The receiver's working memory, allocated once (too big for its stack).
 typedef struct {
   char bufs[RECV_MSGS][RECV_MSG_BYTES] __attribute__((aligned(8)));
   struct mmsghdr msgs[RECV_MSGS];
   struct iovec iovs[RECV_MSGS];
-  exec_work work[RECV_MSGS];
   stage sg;
-  char scratch[SCRATCH_BYTES];  // the command lines of one chunk, back to back
+} receiver_mem;
+
+// A reader's working memory: one exec's volatile files before they are copied to its slot.
+typedef struct {
+  char cmd[CMDLINE_MAX];
+  char exe[PATH_MAX], cwd[PATH_MAX];
 } reader_mem;
+
+typedef struct {
+  handle *h;
+  int index;
+} reader_arg;
 
 static double mono_ns(void) {
   struct timespec m;
@@ -161,8 +243,6 @@ static ssize_t read_file(const char *path, char *buf, size_t cap) {
   return (ssize_t)got;
 }
 
-// ---- the reader's buffer -------------------------------------------------------------------
-
 static int grow(void **p, size_t *cap, size_t need, size_t unit) {
   if (need <= *cap) return 0;
   size_t c = *cap ? *cap : 256;
@@ -173,11 +253,9 @@ static int grow(void **p, size_t *cap, size_t need, size_t unit) {
   return 0;
 }
 
-// Called with h->mu held. Returns the new record (zeroed but for kind), or NULL when the queue
-// is full (counted) or memory ran out (counted the same way).
-static double *add_record(handle *h, int kind);
+// ---- the batch JS takes (all under h->mu) --------------------------------------------------
 
-static double *raw_record(handle *h, batch *b, int kind) {
+static double *raw_record(batch *b, int kind) {
   if (grow((void **)&b->nums, &b->cap, (b->n + 1) * NFIELDS, sizeof(double)) < 0) return NULL;
   double *r = b->nums + b->n * NFIELDS;
   memset(r, 0, NFIELDS * sizeof(double));
@@ -186,25 +264,28 @@ static double *raw_record(handle *h, batch *b, int kind) {
   return r;
 }
 
+// Returns the new record (zeroed but for kind), or NULL when the queue is full (counted) or
+// memory ran out (counted the same way).
 static double *add_record(handle *h, int kind) {
   batch *b = &h->bufs[h->fill];
   if (kind != EV_GAP && b->n >= h->queue_max) { h->dropped_queue++; return NULL; }
   if (kind != EV_GAP && h->dropped_queue > h->dropped_queue_reported) {
-    double *g = raw_record(h, b, EV_GAP);
+    double *g = raw_record(b, EV_GAP);
     if (g) {
       g[F_A] = GAP_QUEUE;
       g[F_B] = (double)(h->dropped_queue - h->dropped_queue_reported);
       h->dropped_queue_reported = h->dropped_queue;
     }
   }
-  double *r = raw_record(h, b, kind);
+  double *r = raw_record(b, kind);
   if (!r && kind != EV_GAP) h->dropped_queue++;
   return r;
 }
 
 // Appends bytes to the string buffer; stores offset and length in the record's two fields.
-// Called with h->mu held; `r` may move when nums grows, so it is re-derived by the caller.
+// `rec` is an index because the numbers may move when they grow.
 static void add_string(handle *h, size_t rec, int off_field, const char *s, size_t len) {
+  if (!len) return;
   batch *b = &h->bufs[h->fill];
   if (grow((void **)&b->str, &b->str_cap, b->str_len + len, 1) < 0) return;
   memcpy(b->str + b->str_len, s, len);
@@ -214,24 +295,153 @@ static void add_string(handle *h, size_t rec, int off_field, const char *s, size
   b->str_len += len;
 }
 
-static void push_gap(handle *h, int reason, double count, double time_ms) {
-  pthread_mutex_lock(&h->mu);
-  double *g = add_record(h, EV_GAP);
-  if (g) { g[F_A] = reason; g[F_B] = count; g[F_TIME_MS] = time_ms; }
-  pthread_mutex_unlock(&h->mu);
+// ---- exec slots and the pending ring (all under h->mu) -------------------------------------
+
+static void queue_push(slot_queue *q, int slot) { q->items[q->tail++ % SLOTS_MAX] = slot; }
+static int queue_pop(slot_queue *q) { return q->head == q->tail ? -1 : q->items[q->head++ % SLOTS_MAX]; }
+
+static void free_slot(handle *h, int i) {
+  exec_slot *s = &h->slots[i];
+  if (s->text_cap > SLOT_TEXT_KEEP) { free(s->text); s->text = NULL; s->text_cap = 0; }
+  s->state = SLOT_FREE;
+  h->free_slots[h->nfree++] = i;
 }
 
-static double *stage_add(stage *sg, int kind) {
-  if (sg->n >= STAGE_MAX) return NULL;  // cannot happen: at most two records per message
-  double *r = sg->rec[sg->n];
-  memset(r, 0, NFIELDS * sizeof(double));
-  r[F_KIND] = kind; r[F_UID] = -1; r[F_EUID] = -1;
-  sg->exec_of[sg->n] = -1;
-  sg->n++;
-  return r;
+static void commit_exec(handle *h, exec_slot *s, int with_strings) {
+  double *src = s->r;
+  int flags = (int)src[F_FLAGS];
+  h->execs++;
+  if (flags & EXEC_REAPED) h->exec_reaped++;
+  else if (flags & EXEC_EXITED) h->exec_exited++;
+  double *r = add_record(h, EV_EXEC);
+  if (!r) return;
+  memcpy(r, src, NFIELDS * sizeof(double));
+  r[F_CMD_OFF] = r[F_CMD_LEN] = r[F_EXE_OFF] = r[F_EXE_LEN] = r[F_CWD_OFF] = r[F_CWD_LEN] = r[F_NAME_OFF] = r[F_NAME_LEN] = 0;
+  if (!with_strings) return;
+  size_t rec = h->bufs[h->fill].n - 1;
+  const char *t = s->text;
+  add_string(h, rec, F_CMD_OFF, t, s->cmd_len); t += s->cmd_len;
+  add_string(h, rec, F_EXE_OFF, t, s->exe_len); t += s->exe_len;
+  add_string(h, rec, F_CWD_OFF, t, s->cwd_len); t += s->cwd_len;
+  add_string(h, rec, F_NAME_OFF, t, s->comm_len);
 }
 
-// ---- reading an exec's details -------------------------------------------------------------
+// Moves records from the ring's head to the batch while they are complete. An exec that is not
+// holds the rest back, unless it has waited STUCK_MS since its event or `force` (the ring or the
+// slots are full): then it goes without what is missing. Unread, it is flagged EXEC_STUCK and
+// counted in `stuck`; read but not finished (no stat yet), it keeps its strings and is counted in
+// `unfinished`. Its reader frees the slot when it returns (`late_reads`).
+static void commit_ready(handle *h, double now_ms, int force) {
+  while (h->ring_head < h->ring_tail) {
+    pending *p = &h->ring[h->ring_head % PENDING_MAX];
+    if (p->slot < 0) {
+      double *r = add_record(h, (int)p->rec[F_KIND]);
+      if (r) memcpy(r, p->rec, NFIELDS * sizeof(double));
+    } else {
+      exec_slot *s = &h->slots[p->slot];
+      if (s->state == SLOT_DONE) {
+        commit_exec(h, s, 1);
+        free_slot(h, p->slot);
+      } else {
+        if (!force && now_ms - s->queued_ms < STUCK_MS) break;
+        force = 0;  // only the exec that blocked
+        if (s->state == SLOT_READ || s->state == SLOT_FINISHING) {
+          h->unfinished++;
+          if (!s->cmd_len) s->r[F_FLAGS] = EXEC_STUCK;
+          commit_exec(h, s, 1);
+        } else {
+          h->stuck++;
+          s->r[F_FLAGS] = EXEC_STUCK;
+          commit_exec(h, s, 0);
+        }
+        s->state = SLOT_ABANDONED;
+      }
+    }
+    h->ring_head++;
+  }
+}
+
+// Makes room for `records` ring entries and `execs` slots, committing blocked execs early if it
+// must. Returns 0 when there is no room even so (every slot is with a reader that has not returned).
+static int make_room(handle *h, size_t records, size_t execs, double now_ms) {
+  while (h->ring_tail - h->ring_head + records > PENDING_MAX || (size_t)h->nfree < execs) {
+    if (h->ring_head == h->ring_tail) return 0;
+    commit_ready(h, now_ms, 1);
+  }
+  return 1;
+}
+
+static void ring_put(handle *h, const double *rec, int slot) {
+  pending *p = &h->ring[h->ring_tail++ % PENDING_MAX];
+  memcpy(p->rec, rec, NFIELDS * sizeof(double));
+  p->slot = slot;
+  uint64_t depth = h->ring_tail - h->ring_head;
+  if (depth > h->pending_max) h->pending_max = depth;
+}
+
+// Queues a chunk's records in kernel order; each exec gets a slot and goes to the read queue.
+// Takes an idle reader per exec (up to all of them) off the idle list into `woken` and returns how
+// many. A chunk that does not fit is dropped and counted; its count goes ahead of the next
+// records that fit, as a queue gap.
+static int enqueue_stage(handle *h, stage *sg, int *woken_readers) {
+  double now_ns = mono_ns(), now_ms = now_ns / 1e6;
+  int woken = 0;
+  if (!make_room(h, sg->n + 1, sg->nexec, now_ms)) {
+    for (size_t i = 0; i < sg->n; i++) h->dropped_ring += (int)sg->rec[i][F_KIND] == EV_GAP ? (uint64_t)sg->rec[i][F_B] : 1;
+    sg->n = sg->nexec = 0;
+    return 0;
+  }
+  if (h->dropped_ring > h->dropped_ring_reported) {
+    double g[NFIELDS] = {0};
+    g[F_KIND] = EV_GAP; g[F_UID] = g[F_EUID] = -1;
+    g[F_A] = GAP_QUEUE; g[F_B] = (double)(h->dropped_ring - h->dropped_ring_reported);
+    g[F_TIME_MS] = sg->n ? sg->rec[0][F_TIME_MS] : 0;
+    ring_put(h, g, -1);
+    h->dropped_ring_reported = h->dropped_ring;
+  }
+  for (size_t i = 0; i < sg->n; i++) {
+    if ((int)sg->rec[i][F_KIND] != EV_EXEC) { ring_put(h, sg->rec[i], -1); continue; }
+    int x = h->free_slots[--h->nfree];
+    exec_slot *s = &h->slots[x];
+    memcpy(s->r, sg->rec[i], NFIELDS * sizeof(double));
+    s->event_ns = sg->event_ns[i];
+    s->received_ns = now_ns;
+    double receive_us = (now_ns - s->event_ns) / 1e3;
+    if (receive_us > 1000) h->receive_over_1ms++;
+    if (receive_us > h->receive_max_us) h->receive_max_us = (uint64_t)receive_us;
+    s->queued_ms = now_ms;
+    s->seq = ++h->exec_seq;
+    s->state = SLOT_QUEUED;
+    s->cmd_len = s->exe_len = s->cwd_len = s->comm_len = 0;
+    s->exe_readable = 0;
+    queue_push(&h->read_q, x);
+    if (h->nidle > 0) woken_readers[woken++] = h->idle[--h->nidle];
+    ring_put(h, sg->rec[i], x);
+  }
+  uint64_t q = h->read_q.tail - h->read_q.head;
+  if (q > h->read_queue_max) h->read_queue_max = q;
+  sg->n = sg->nexec = 0;
+  commit_ready(h, now_ms, 0);
+  return woken;
+}
+
+// The first reader is woken on the receiver's own CPU: the receiver runs there now, so the reader
+// runs as soon as the receiver sleeps. Left to the scheduler, a realtime thread is woken on the
+// CPU running the least important task, where (on a kernel without full preemption) it waits for
+// that task to leave the kernel while the receiver's CPU goes idle: up to 9 ms measured under
+// load. The others may run anywhere, to read in parallel.
+static void wake_readers(handle *h, const int *readers, int n) {
+  for (int i = 0; i < n; i++) {
+    int cpu = i == 0 ? sched_getcpu() : -1;
+    cpu_set_t one;
+    if (cpu >= 0 && cpu < CPU_SETSIZE && CPU_ISSET(cpu, &h->cpus)) { CPU_ZERO(&one); CPU_SET(cpu, &one); }
+    else one = h->cpus;
+    pthread_setaffinity_np(h->readers[readers[i]], sizeof one, &one);
+    sem_post(&h->wake[readers[i]]);
+  }
+}
+
+// ---- reading an exec's details (readers, without the lock) ---------------------------------
 
 // stat: state (field 3), ppid (4), starttime (22); comm (2) may hold spaces and parens, so the
 // fields are counted from the last ')'. Returns 0 when the process is gone.
@@ -276,97 +486,182 @@ static void read_uids(uint32_t pid, double *uid, double *euid) {
   *euid = (double)strtol(end, NULL, 10);
 }
 
-// Phase 1, for every exec taken from the socket before anything else: the command line, the
-// executable and the cwd, which all vanish when the process exits (a zombie keeps only stat).
-static void read_volatile(exec_work *w, char *scratch, size_t cap) {
+typedef struct {
+  size_t cmd_len; ssize_t exe_len, cwd_len;
+  double delay_us, handoff_us, read_us;
+} volatile_read;
+
+// Phase 1: the command line, the executable and the cwd, which all vanish when the process
+// exits (a zombie keeps only stat).
+static void read_volatile(uint32_t pid, double event_ns, double received_ns, reader_mem *m, volatile_read *v) {
   char path[64];
-  snprintf(path, sizeof path, "/proc/%u/cmdline", w->pid);
+  snprintf(path, sizeof path, "/proc/%u/cmdline", pid);
   double t0 = mono_ns();
-  w->delay_us = (t0 - w->ts_ns) / 1e3;
-  ssize_t n = read_file(path, scratch, cap);
-  w->read_us = (mono_ns() - t0) / 1e3;
-  w->cmd = scratch;
-  w->cmd_len = n > 0 ? (size_t)n : 0;
-  snprintf(path, sizeof path, "/proc/%u/exe", w->pid);
-  w->exe_len = readlink(path, w->exe, sizeof w->exe);
-  snprintf(path, sizeof path, "/proc/%u/cwd", w->pid);
-  w->cwd_len = readlink(path, w->cwd, sizeof w->cwd);
+  v->delay_us = (t0 - event_ns) / 1e3;
+  v->handoff_us = (t0 - received_ns) / 1e3;
+  ssize_t n = read_file(path, m->cmd, sizeof m->cmd);
+  v->read_us = (mono_ns() - t0) / 1e3;
+  v->cmd_len = n > 0 ? (size_t)n : 0;
+  snprintf(path, sizeof path, "/proc/%u/exe", pid);
+  v->exe_len = readlink(path, m->exe, sizeof m->exe);
+  snprintf(path, sizeof path, "/proc/%u/cwd", pid);
+  v->cwd_len = readlink(path, m->cwd, sizeof m->cwd);
 }
 
+typedef struct {
+  double ppid, start_ticks, uid, euid, flags;
+  int have_st;
+  struct stat st;
+  char comm[64];
+} exec_details;
+
 // Phase 2: what survives the exit (stat) and the executable's identity for the hash cache.
-static void finish_exec(handle *h, exec_work *w, double *r) {
+static void read_details(uint32_t pid, size_t cmd_len, int exe_readable, exec_details *d) {
   char state = 0;
   uint32_t ppid = 0;
   uint64_t start_ticks = 0;
-  w->comm[0] = 0;
-  int alive_stat = read_stat(w->pid, &state, &ppid, &start_ticks, w->comm, sizeof w->comm);
-  struct stat st;
-  int have_st = 0;
-  if (w->exe_len > 0) {
+  d->comm[0] = 0;
+  d->uid = d->euid = -1;
+  int alive_stat = read_stat(pid, &state, &ppid, &start_ticks, d->comm, sizeof d->comm);
+  d->have_st = 0;
+  if (exe_readable) {
     char path[64];
-    snprintf(path, sizeof path, "/proc/%u/exe", w->pid);
-    have_st = stat(path, &st) == 0;
+    snprintf(path, sizeof path, "/proc/%u/exe", pid);
+    d->have_st = stat(path, &d->st) == 0;
   }
   int flags = 0;
-  if (have_st && (st.st_mode & (S_ISUID | S_ISGID))) { flags |= EXEC_SETID; read_uids(w->pid, &r[F_UID], &r[F_EUID]); }
+  if (d->have_st && (d->st.st_mode & (S_ISUID | S_ISGID))) { flags |= EXEC_SETID; read_uids(pid, &d->uid, &d->euid); }
   // Only a command line that could not be read makes an exec incomplete. A process in do_exit has
   // lost its memory (no cmdline, no exe) before it turns zombie.
-  if (w->cmd_len == 0) {
+  if (cmd_len == 0) {
     if (!alive_stat) flags |= EXEC_REAPED;
-    else if (state == 'Z' || state == 'X' || w->exe_len < 0) flags |= EXEC_EXITED;
+    else if (state == 'Z' || state == 'X' || !exe_readable) flags |= EXEC_EXITED;
     else flags |= EXEC_EMPTY_ARGS;
   }
-  r[F_PPID] = ppid; r[F_START_TICKS] = (double)start_ticks;
-  r[F_FLAGS] = flags; r[F_READ_DELAY_US] = w->delay_us;
-  if (have_st) {
-    r[F_EXE_DEV] = (double)st.st_dev; r[F_EXE_INO] = (double)st.st_ino; r[F_EXE_SIZE] = (double)st.st_size;
-    r[F_EXE_MTIME_MS] = st.st_mtim.tv_sec * 1e3 + st.st_mtim.tv_nsec / 1e6;
-  }
+  d->ppid = ppid; d->start_ticks = (double)start_ticks; d->flags = flags;
 }
 
-// Appends a chunk's records under one lock.
-static void commit(handle *h, stage *sg, exec_work *work, int nexec) {
-  pthread_mutex_lock(&h->mu);
-  for (int i = 0; i < nexec; i++) {
-    if (work[i].read_us > 1000) h->slow_reads++;
-    if (work[i].read_us > h->slow_read_max_us) h->slow_read_max_us = (uint64_t)work[i].read_us;
+// ---- the reader threads ----------------------------------------------------------------------
+
+// Under h->mu: phase 1's result goes to the slot (unless it was abandoned meanwhile). Returns
+// whether the slot is still wanted.
+static int store_volatile(handle *h, int self, int x, reader_mem *m, const volatile_read *v) {
+  exec_slot *s = &h->slots[x];
+  h->reading_seq[self] = 0;
+  if (v->read_us > 1000) h->slow_reads++;
+  if (v->read_us > h->slow_read_max_us) h->slow_read_max_us = (uint64_t)v->read_us;
+  if (v->delay_us > 1000) h->delay_over_1ms++;
+  if (v->delay_us > h->delay_max_us) h->delay_max_us = (uint64_t)v->delay_us;
+  if (v->handoff_us > 1000) h->handoff_over_1ms++;
+  if (v->handoff_us > h->handoff_max_us) h->handoff_max_us = (uint64_t)v->handoff_us;
+  for (int i = 0; i < READERS; i++) if (h->reading_seq[i] && h->reading_seq[i] < s->seq) { h->out_of_order++; break; }
+  if (s->state == SLOT_ABANDONED) { h->late_reads++; free_slot(h, x); return 0; }
+  size_t exe_len = v->exe_len > 0 ? (size_t)v->exe_len : 0, cwd_len = v->cwd_len > 0 ? (size_t)v->cwd_len : 0;
+  size_t cmd_len = v->cmd_len;
+  // comm (under 64 bytes) is appended by phase 2
+  if (grow((void **)&s->text, &s->text_cap, cmd_len + exe_len + cwd_len + 64, 1) < 0) cmd_len = exe_len = cwd_len = 0;
+  memcpy(s->text, m->cmd, cmd_len);
+  memcpy(s->text + cmd_len, m->exe, exe_len);
+  memcpy(s->text + cmd_len + exe_len, m->cwd, cwd_len);
+  s->cmd_len = cmd_len; s->exe_len = exe_len; s->cwd_len = cwd_len;
+  s->exe_readable = v->exe_len > 0;
+  s->r[F_READ_DELAY_US] = v->delay_us;
+  s->state = SLOT_READ;
+  return 1;
+}
+
+// Under h->mu: phase 2's result goes to the slot, which is then committed with what is ready.
+static void store_details(handle *h, int x, const exec_details *d) {
+  exec_slot *s = &h->slots[x];
+  if (s->state == SLOT_ABANDONED) { h->late_reads++; free_slot(h, x); return; }
+  double *r = s->r;
+  r[F_PPID] = d->ppid; r[F_START_TICKS] = d->start_ticks; r[F_FLAGS] = d->flags;
+  r[F_UID] = d->uid; r[F_EUID] = d->euid;
+  if (d->have_st) {
+    r[F_EXE_DEV] = (double)d->st.st_dev; r[F_EXE_INO] = (double)d->st.st_ino; r[F_EXE_SIZE] = (double)d->st.st_size;
+    r[F_EXE_MTIME_MS] = d->st.st_mtim.tv_sec * 1e3 + d->st.st_mtim.tv_nsec / 1e6;
   }
-  for (size_t i = 0; i < sg->n; i++) {
-    double *src = sg->rec[i];
-    int kind = (int)src[F_KIND];
-    int x = sg->exec_of[i];
-    if (x >= 0) {
-      int flags = (int)src[F_FLAGS];
-      h->execs++;
-      if (flags & EXEC_REAPED) h->exec_reaped++;
-      else if (flags & EXEC_EXITED) h->exec_exited++;
-      if (src[F_READ_DELAY_US] > 1000) h->delay_over_1ms++;
-      if (src[F_READ_DELAY_US] > h->delay_max_us) h->delay_max_us = (uint64_t)src[F_READ_DELAY_US];
+  size_t cl = strlen(d->comm), used = s->cmd_len + s->exe_len + s->cwd_len;
+  if (used + cl <= s->text_cap) { memcpy(s->text + used, d->comm, cl); s->comm_len = cl; }
+  s->state = SLOT_DONE;
+  commit_ready(h, mono_ns() / 1e6, 0);
+}
+
+// Readers take command lines before anything else: after reading one, a reader finishes that
+// exec itself only when no other exec waits to be read, and otherwise queues it for later.
+static void *reader_main(void *arg) {
+  reader_arg *a = arg;
+  handle *h = a->h;
+  int self = a->index;
+  free(a);
+  char name[16];
+  snprintf(name, sizeof name, "xdr-proc-rd%d", self);
+  pthread_setname_np(pthread_self(), name);
+  if (h->rt_priority > 0) {
+    struct sched_param sp = {.sched_priority = h->rt_priority};
+    if (pthread_setschedparam(pthread_self(), SCHED_FIFO, &sp) == 0) {
+      pthread_mutex_lock(&h->mu);
+      h->rt_readers++;
+      pthread_mutex_unlock(&h->mu);
     }
-    double *r = add_record(h, kind);
-    if (!r) continue;
-    memcpy(r, src, NFIELDS * sizeof(double));
-    if (x >= 0) {
-      exec_work *w = &work[x];
-      size_t rec = h->bufs[h->fill].n - 1;
-      if (w->cmd_len) add_string(h, rec, F_CMD_OFF, w->cmd, w->cmd_len);
-      if (w->exe_len > 0) add_string(h, rec, F_EXE_OFF, w->exe, (size_t)w->exe_len);
-      if (w->cwd_len > 0) add_string(h, rec, F_CWD_OFF, w->cwd, (size_t)w->cwd_len);
-      if (w->comm[0]) add_string(h, rec, F_NAME_OFF, w->comm, strlen(w->comm));
+  }
+  // Without its memory a reader does not start; the execs it would have read wait for the
+  // others (or STUCK_MS).
+  reader_mem *m = malloc(sizeof *m);
+  if (!m) return NULL;
+  pthread_mutex_lock(&h->mu);
+  while (!h->stopping) {
+    int x = queue_pop(&h->read_q);
+    int phase1 = x >= 0;
+    if (!phase1) x = queue_pop(&h->finish_q);
+    if (x < 0) {
+      h->idle[h->nidle++] = self;
+      pthread_mutex_unlock(&h->mu);
+      while (sem_wait(&h->wake[self]) < 0 && errno == EINTR) {}
+      pthread_mutex_lock(&h->mu);
+      continue;
     }
+    exec_slot *s = &h->slots[x];
+    if (s->state == SLOT_ABANDONED) { free_slot(h, x); continue; }
+    uint32_t pid = (uint32_t)s->r[F_PID];
+    if (phase1) {
+      double event_ns = s->event_ns, received_ns = s->received_ns;
+      s->state = SLOT_READING;
+      h->reading_seq[self] = s->seq;
+      uint64_t busy = 0;
+      for (int i = 0; i < READERS; i++) busy += h->reading_seq[i] != 0;
+      if (busy > h->readers_busy_max) h->readers_busy_max = busy;
+      pthread_mutex_unlock(&h->mu);
+      volatile_read v;
+      read_volatile(pid, event_ns, received_ns, m, &v);
+      pthread_mutex_lock(&h->mu);
+      if (!store_volatile(h, self, x, m, &v)) continue;
+      // this reader finishes it after the command lines still waiting
+      if (h->read_q.head != h->read_q.tail) { queue_push(&h->finish_q, x); continue; }
+    }
+    s->state = SLOT_FINISHING;
+    size_t cmd_len = s->cmd_len;
+    int exe_readable = s->exe_readable;
+    pthread_mutex_unlock(&h->mu);
+    exec_details d;
+    read_details(pid, cmd_len, exe_readable, &d);
+    pthread_mutex_lock(&h->mu);
+    store_details(h, x, &d);
   }
   pthread_mutex_unlock(&h->mu);
-  sg->n = 0;
+  free(m);
+  return NULL;
 }
 
-// ---- the reader thread ---------------------------------------------------------------------
+// ---- the receiver thread -------------------------------------------------------------------
 
-// Wakes JS at most once per BATCH_MS (or at BATCH_MAX records). Returns the poll timeout until
-// the next flush is due.
+// Commits what is ready (and execs stuck past STUCK_MS) and wakes JS at most once per BATCH_MS
+// (or at BATCH_MAX records). Returns the poll timeout until the next look is due.
 static int maybe_notify(handle *h, double *first_pending) {
   double now = mono_ns() / 1e6;
   int notify = 0, timeout = IDLE_POLL_MS;
   pthread_mutex_lock(&h->mu);
+  commit_ready(h, now, 0);
   size_t queued = h->bufs[h->fill].n;
   if (queued == 0) {
     *first_pending = 0;
@@ -379,12 +674,24 @@ static int maybe_notify(handle *h, double *first_pending) {
     if (now - *first_pending >= BATCH_MS || queued >= BATCH_MAX) { h->scheduled = 1; notify = 1; *first_pending = 0; }
     else timeout = (int)(BATCH_MS - (now - *first_pending)) + 1;
   }
+  // Records still wait for their reads: they are committed by the readers, but looked at again
+  // soon in case a read is stuck.
+  if (h->ring_head != h->ring_tail && timeout > BATCH_MS) timeout = BATCH_MS;
   pthread_mutex_unlock(&h->mu);
   if (notify) {
     uint64_t one = 1;
     if (write(h->notify_fd, &one, sizeof one) < 0) { /* the counter cannot overflow at this rate */ }
   }
   return timeout;
+}
+
+static double *stage_add(stage *sg, int kind) {
+  if (sg->n >= STAGE_MAX) return NULL;  // cannot happen: at most two records per message
+  double *r = sg->rec[sg->n];
+  memset(r, 0, NFIELDS * sizeof(double));
+  r[F_KIND] = kind; r[F_UID] = -1; r[F_EUID] = -1;
+  sg->n++;
+  return r;
 }
 
 static void check_seq(handle *h, stage *sg, struct cn_msg *cn, struct proc_event *ev, double t) {
@@ -401,44 +708,42 @@ static void check_seq(handle *h, stage *sg, struct cn_msg *cn, struct proc_event
   h->last_seq[ev->cpu] = cn->seq;
 }
 
-// Stages one message; an exec also gets an entry in the exec work list (returns 1).
-static int handle_msg(handle *h, stage *sg, struct cn_msg *cn, double offset, exec_work *w) {
-  if (cn->id.idx != CN_IDX_PROC || cn->id.val != CN_VAL_PROC) return 0;
+// Stages one message.
+static void handle_msg(handle *h, stage *sg, struct cn_msg *cn, double offset) {
+  if (cn->id.idx != CN_IDX_PROC || cn->id.val != CN_VAL_PROC) return;
   struct proc_event *ev = (struct proc_event *)cn->data;
-  if (ev->what == PROC_EVENT_NONE) return 0;
+  if (ev->what == PROC_EVENT_NONE) return;
   double t = (double)ev->timestamp_ns / 1e6 + offset;
   h->received++;
   check_seq(h, sg, cn, ev, t);
   double *r;
   switch (ev->what) {
     case PROC_EVENT_FORK:
-      if (ev->event_data.fork.child_pid != ev->event_data.fork.child_tgid) return 0;  // a thread
-      if (!(r = stage_add(sg, EV_FORK))) return 0;
+      if (ev->event_data.fork.child_pid != ev->event_data.fork.child_tgid) return;  // a thread
+      if (!(r = stage_add(sg, EV_FORK))) return;
       r[F_PID] = ev->event_data.fork.child_tgid; r[F_PPID] = ev->event_data.fork.parent_tgid;
       break;
     case PROC_EVENT_EXEC:
-      if (!(r = stage_add(sg, EV_EXEC))) return 0;
-      r[F_PID] = w->pid = ev->event_data.exec.process_tgid;
-      w->ts_ns = (double)ev->timestamp_ns;
-      w->rec = sg->n - 1;
-      r[F_TIME_MS] = t;
-      return 1;
+      if (!(r = stage_add(sg, EV_EXEC))) return;
+      r[F_PID] = ev->event_data.exec.process_tgid;
+      sg->event_ns[sg->n - 1] = (double)ev->timestamp_ns;
+      sg->nexec++;
+      break;
     case PROC_EVENT_EXIT:
-      if (ev->event_data.exit.process_pid != ev->event_data.exit.process_tgid) return 0;
-      if (!(r = stage_add(sg, EV_EXIT))) return 0;
+      if (ev->event_data.exit.process_pid != ev->event_data.exit.process_tgid) return;
+      if (!(r = stage_add(sg, EV_EXIT))) return;
       r[F_PID] = ev->event_data.exit.process_tgid; r[F_PPID] = ev->event_data.exit.parent_tgid;
       r[F_A] = (int32_t)ev->event_data.exit.exit_code; r[F_B] = (int32_t)ev->event_data.exit.exit_signal;
       break;
     case PROC_EVENT_UID:
-      if (!(r = stage_add(sg, EV_UID))) return 0;
+      if (!(r = stage_add(sg, EV_UID))) return;
       r[F_PID] = ev->event_data.id.process_tgid;
       r[F_UID] = (int32_t)ev->event_data.id.r.ruid; r[F_EUID] = (int32_t)ev->event_data.id.e.euid;
       break;
     default:
-      return 0;
+      return;
   }
   r[F_TIME_MS] = t;
-  return 0;
 }
 
 static void *notifier_main(void *arg) {
@@ -453,22 +758,30 @@ static void *notifier_main(void *arg) {
   return NULL;
 }
 
-static void *reader_main(void *arg) {
+// Queues a chunk and wakes an idle reader per exec in it (busy readers take the rest when done).
+static void flush_stage(handle *h, stage *sg) {
+  if (!sg->n) return;
+  int woken[READERS];
+  pthread_mutex_lock(&h->mu);
+  int n = enqueue_stage(h, sg, woken);
+  pthread_mutex_unlock(&h->mu);
+  wake_readers(h, woken, n);
+}
+
+static void *receiver_main(void *arg) {
   handle *h = arg;
   pthread_setname_np(pthread_self(), "xdr-proc");
   if (h->rt_priority > 0) {
-    // A short-lived program is gone within a millisecond of exec; unless this thread runs
-    // before it does, its command line is lost. The thread does little work per event.
+    // A short-lived program is gone within a millisecond of exec; unless its exec is received
+    // and handed to a reader before it exits, its command line is lost.
     struct sched_param sp = {.sched_priority = h->rt_priority};
     h->rt_ok = pthread_setschedparam(pthread_self(), SCHED_FIFO, &sp) == 0;
   }
-  reader_mem *m = calloc(1, sizeof *m);
+  receiver_mem *m = calloc(1, sizeof *m);
   if (!m) return NULL;
   char (*bufs)[RECV_MSG_BYTES] = m->bufs;
   struct mmsghdr *msgs = m->msgs;
   struct iovec *iovs = m->iovs;
-  exec_work *work = m->work;
-  char *scratch = m->scratch;
   stage *sg = &m->sg;
   for (int i = 0; i < RECV_MSGS; i++) {
     iovs[i].iov_base = bufs[i]; iovs[i].iov_len = RECV_MSG_BYTES;
@@ -491,34 +804,22 @@ static void *reader_main(void *arg) {
           // The kernel dropped messages; the count shows up as per-CPU sequence jumps.
           h->enobufs++;
           struct timespec rt; clock_gettime(CLOCK_REALTIME, &rt);
-          push_gap(h, GAP_ENOBUFS, 0, rt.tv_sec * 1e3 + rt.tv_nsec / 1e6);
+          double *g = stage_add(sg, EV_GAP);
+          if (g) { g[F_A] = GAP_ENOBUFS; g[F_TIME_MS] = rt.tv_sec * 1e3 + rt.tv_nsec / 1e6; }
+          flush_stage(h, sg);
           continue;
         }
         goto out;
       }
       double offset = now_offset_ms();
-      int nexec = 0;
       for (int i = 0; i < n; i++) {
         int len = (int)msgs[i].msg_len;
         for (struct nlmsghdr *nh = (struct nlmsghdr *)bufs[i]; NLMSG_OK(nh, (unsigned)len); nh = NLMSG_NEXT(nh, len)) {
           if (nh->nlmsg_type == NLMSG_NOOP || nh->nlmsg_type == NLMSG_ERROR) continue;
-          if (nexec < RECV_MSGS && handle_msg(h, sg, (struct cn_msg *)NLMSG_DATA(nh), offset, &work[nexec])) {
-            sg->exec_of[work[nexec].rec] = nexec;
-            nexec++;
-          }
+          handle_msg(h, sg, (struct cn_msg *)NLMSG_DATA(nh), offset);
         }
       }
-      // Phase 1: command lines (and exe, cwd) of every exec of the chunk, oldest first, before
-      // anything else; a command line that does not fit the scratch space left is cut.
-      size_t used = 0;
-      for (int i = 0; i < nexec; i++) {
-        size_t room = SCRATCH_BYTES - used;
-        read_volatile(&work[i], scratch + used, room < CMDLINE_MAX ? room : CMDLINE_MAX);
-        used += work[i].cmd_len;
-      }
-      // Phase 2: what a zombie still has; then the chunk goes to the queue.
-      for (int i = 0; i < nexec; i++) finish_exec(h, &work[i], sg->rec[work[i].rec]);
-      if (sg->n) commit(h, sg, work, nexec);
+      flush_stage(h, sg);
       if (n < RECV_MSGS) break;
     }
     timeout = maybe_notify(h, &first_pending);
@@ -633,12 +934,17 @@ static void call_js(napi_env env, napi_value cb, void *ctx, void *data) {
   napi_call_function(env, undefined, cb, 1, &arr, NULL);
 }
 
-static void join_reader(handle *h) {
+// Stops the receiver first (nothing new is queued), then the readers; a reader inside a stuck
+// /proc read returns when the read does.
+static void join_threads(handle *h) {
   h->stopping = 1;
   uint64_t one = 1;
-  if (write(h->stop_fd, &one, sizeof one) < 0) { /* the reader also looks at h->stopping */ }
+  if (write(h->stop_fd, &one, sizeof one) < 0) { /* the receiver also looks at h->stopping */ }
   if (h->thread_started) pthread_join(h->thread, NULL);
   h->thread_started = 0;
+  for (int i = 0; i < h->readers_started; i++) sem_post(&h->wake[i]);
+  for (int i = 0; i < h->readers_started; i++) pthread_join(h->readers[i], NULL);
+  h->readers_started = 0;
   if (write(h->notify_fd, &one, sizeof one) < 0) { /* the notifier also looks at h->stopping */ }
   if (h->notifier_started) pthread_join(h->notifier, NULL);
   h->notifier_started = 0;
@@ -647,14 +953,20 @@ static void join_reader(handle *h) {
 static void stop_handle(handle *h) {
   if (h->stopped) return;
   h->stopped = 1;
-  join_reader(h);
+  join_threads(h);
   send_op(h->sock, PROC_CN_MCAST_IGNORE);
   close(h->sock); close(h->stop_fd); close(h->notify_fd);
   napi_release_threadsafe_function(h->tsfn, napi_tsfn_abort);
 }
 
-static void free_batches(handle *h) {
+// Everything open_common allocates; the threads are joined (or were never started).
+static void free_handle(handle *h) {
   for (int i = 0; i < 2; i++) { free(h->bufs[i].nums); free(h->bufs[i].str); }
+  if (h->slots) for (int i = 0; i < SLOTS_MAX; i++) free(h->slots[i].text);
+  free(h->slots); free(h->free_slots); free(h->ring);
+  for (int i = 0; i < h->wake_ready; i++) sem_destroy(&h->wake[i]);
+  pthread_mutex_destroy(&h->mu);
+  free(h);
 }
 
 static void finalize_handle(napi_env env, void *data, void *hint) {
@@ -662,14 +974,12 @@ static void finalize_handle(napi_env env, void *data, void *hint) {
   // Only reached after stop() or when the environment is torn down.
   if (!h->stopped) {
     h->stopped = 1;
-    join_reader(h);
+    join_threads(h);
     close(h->sock);
     close(h->stop_fd);
     close(h->notify_fd);
   }
-  free_batches(h);
-  pthread_mutex_destroy(&h->mu);
-  free(h);
+  free_handle(h);
 }
 
 static napi_value get_handle(napi_env env, napi_callback_info info, handle **out) {
@@ -719,27 +1029,45 @@ static napi_value open_common(napi_env env, napi_callback_info info, int packed)
   pthread_mutexattr_setprotocol(&ma, PTHREAD_PRIO_INHERIT);
   pthread_mutex_init(&h->mu, &ma);
   pthread_mutexattr_destroy(&ma);
+  while (h->wake_ready < READERS && sem_init(&h->wake[h->wake_ready], 0, 0) == 0) h->wake_ready++;
+  if (sched_getaffinity(0, sizeof h->cpus, &h->cpus) < 0) { CPU_ZERO(&h->cpus); for (int i = 0; i < CPU_SETSIZE; i++) CPU_SET(i, &h->cpus); }
+  h->ring = calloc(PENDING_MAX, sizeof *h->ring);
+  h->slots = calloc(SLOTS_MAX, sizeof *h->slots);
+  h->free_slots = calloc(SLOTS_MAX, sizeof *h->free_slots);
+  if (h->wake_ready < READERS || !h->ring || !h->slots || !h->free_slots || h->stop_fd < 0 || h->notify_fd < 0) {
+    int err = errno;
+    close(sock); if (h->stop_fd >= 0) close(h->stop_fd); if (h->notify_fd >= 0) close(h->notify_fd); free_handle(h);
+    char m[128]; snprintf(m, sizeof m, "process sensor handle could not be set up: %s", strerror(err));
+    napi_throw_error(env, "XDR_NATIVE", m); return NULL;
+  }
+  for (int i = 0; i < SLOTS_MAX; i++) h->free_slots[i] = SLOTS_MAX - 1 - i;
+  h->nfree = SLOTS_MAX;
   napi_value name;
   napi_create_string_utf8(env, "xdr_proc", NAPI_AUTO_LENGTH, &name);
   if (napi_create_threadsafe_function(env, argv[0], NULL, name, 0, 1, NULL, NULL, h, call_js, &h->tsfn) != napi_ok) {
-    close(sock); close(h->stop_fd); close(h->notify_fd); pthread_mutex_destroy(&h->mu); free(h); napi_throw_error(env, "XDR_NATIVE", "threadsafe function"); return NULL;
+    close(sock); close(h->stop_fd); close(h->notify_fd); free_handle(h); napi_throw_error(env, "XDR_NATIVE", "threadsafe function"); return NULL;
   }
-  // The reader thread must not keep the event loop alive on its own.
+  // The native threads must not keep the event loop alive on their own.
   napi_unref_threadsafe_function(env, h->tsfn);
-  if (pthread_create(&h->notifier, NULL, notifier_main, h) != 0) {
-    close(sock); close(h->stop_fd); close(h->notify_fd); napi_release_threadsafe_function(h->tsfn, napi_tsfn_abort); pthread_mutex_destroy(&h->mu); free(h);
+  int started = pthread_create(&h->notifier, NULL, notifier_main, h) == 0;
+  h->notifier_started = started;
+  pthread_attr_t ta;
+  pthread_attr_init(&ta);
+  pthread_attr_setstacksize(&ta, READER_STACK);
+  for (int i = 0; started && i < READERS; i++) {
+    reader_arg *a = malloc(sizeof *a);
+    if (a) { a->h = h; a->index = i; }
+    started = a && pthread_create(&h->readers[i], &ta, reader_main, a) == 0;
+    if (started) h->readers_started++;
+    else free(a);
+  }
+  pthread_attr_destroy(&ta);
+  if (started) started = h->thread_started = pthread_create(&h->thread, NULL, receiver_main, h) == 0;
+  if (!started) {
+    join_threads(h);
+    close(sock); close(h->stop_fd); close(h->notify_fd); napi_release_threadsafe_function(h->tsfn, napi_tsfn_abort); free_handle(h);
     napi_throw_error(env, "XDR_NATIVE", "pthread_create failed"); return NULL;
   }
-  h->notifier_started = 1;
-  if (pthread_create(&h->thread, NULL, reader_main, h) != 0) {
-    h->stopping = 1;
-    uint64_t one = 1;
-    if (write(h->notify_fd, &one, sizeof one) < 0) { /* joined below either way */ }
-    pthread_join(h->notifier, NULL);
-    close(sock); close(h->stop_fd); close(h->notify_fd); napi_release_threadsafe_function(h->tsfn, napi_tsfn_abort); pthread_mutex_destroy(&h->mu); free(h);
-    napi_throw_error(env, "XDR_NATIVE", "pthread_create failed"); return NULL;
-  }
-  h->thread_started = 1;
   napi_value ext;
   CHECK(napi_create_external(env, h, finalize_handle, NULL, &ext));
   return ext;
@@ -765,15 +1093,23 @@ static napi_value js_stats(napi_env env, napi_callback_info info) {
   if (!get_handle(env, info, &h)) return NULL;
   pthread_mutex_lock(&h->mu);
   double v[] = {
-    (double)h->received, (double)h->enobufs, (double)h->seq_lost, (double)h->dropped_queue,
+    (double)h->received, (double)h->enobufs, (double)h->seq_lost, (double)(h->dropped_queue + h->dropped_ring),
     (double)h->bufs[h->fill].n, (double)h->rcvbuf, h->rt_ok ? h->rt_priority : 0,
     (double)h->execs, (double)h->exec_exited, (double)h->exec_reaped, (double)h->delay_over_1ms, (double)h->delay_max_us,
     (double)h->slow_reads, (double)h->slow_read_max_us,
+    READERS, (double)h->rt_readers, (double)h->readers_busy_max, (double)h->out_of_order,
+    (double)h->stuck, (double)h->unfinished, (double)h->late_reads,
+    (double)h->pending_max, (double)h->read_queue_max, (double)h->dropped_ring,
+    (double)h->receive_over_1ms, (double)h->receive_max_us, (double)h->handoff_over_1ms, (double)h->handoff_max_us,
   };
   pthread_mutex_unlock(&h->mu);
   static const char *names[] = {
     "received", "enobufs", "seqLost", "queueDropped", "queued", "rcvbuf", "realtime",
     "execs", "execExited", "execReaped", "execReadOver1ms", "execReadMaxUs", "slowReads", "slowReadMaxUs",
+    "readers", "realtimeReaders", "readersBusyMax", "readsOutOfOrder",
+    "execStuck", "execUnfinished", "lateReads",
+    "pendingMax", "readQueueMax", "pendingDropped",
+    "receiveOver1ms", "receiveMaxUs", "handoffOver1ms", "handoffMaxUs",
   };
   napi_value o;
   napi_create_object(env, &o);

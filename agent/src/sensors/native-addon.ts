@@ -34,6 +34,8 @@ export interface NativeStats {
   queued: number;
   rcvbuf: number;
   realtime: number;
+  /** What builds with the reader pool add (agent/native/src/proc_connector.c, js_stats). */
+  [counter: string]: number;
 }
 
 export type NativeHandle = { readonly __brand: 'xdr_proc' };

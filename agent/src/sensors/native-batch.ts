@@ -20,6 +20,11 @@ export const ExecFlags = {
   setId: 4,
   /** Alive, but its command line is empty (argv[0] missing or cleared by the program). */
   emptyArgs: 8,
+  /**
+   * Its /proc read had not returned when the records after it could wait no longer (the target
+   * held its mmap lock for over a second, or the addon's pending ring was full): no command line.
+   */
+  stuck: 16,
 } as const;
 
 /** A native event with what the packed form adds. */

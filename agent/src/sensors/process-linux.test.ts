@@ -65,7 +65,7 @@ async function sensorWithFakeAddon() {
     openPacked: (cb: typeof feed) => { feed = cb; return {} as never; },
     RECORD_FIELDS,
     close: () => {},
-    stats: () => ({ received: 0, enobufs: 0, seqLost: 0, queueDropped: 0, queued: 0, rcvbuf: 0, realtime: 0 }),
+    stats: () => ({ received: 0, enobufs: 0, seqLost: 0, queueDropped: 0, queued: 0, rcvbuf: 0, realtime: 0, readers: 4, readsOutOfOrder: 3, execStuck: 0, pendingMax: 12 }),
     clockTicks: () => 100,
   } as unknown as ProcAddon;
   const events: xdr.v1.IEvent[] = [];
@@ -131,6 +131,27 @@ describe('netlink process sensor (JS side, packed batches)', () => {
     expect(n).toMatchObject({ code: 'sensor_gap', sensor: 'process', count: 2 });
     expect(n.message).toMatch(/without command line: 2 \(1 had exited, 1 were already gone/);
     expect(s.counters()).toMatchObject({ exitedBeforeRead: 1, reapedBeforeRead: 1, noCmdline: 2 });
+  });
+
+  it('counts a start whose /proc read was stuck past the bound apart from those that had exited', async () => {
+    const { s, events, send } = await sensorWithFakeAddon();
+    send([
+      { kind: 'fork', pid: 9_000_006, ppid: 9_000_001 },
+      { kind: 'exec', pid: 9_000_006, flags: ExecFlags.stuck },
+      { kind: 'exec', pid: 9_000_007, ppid: 9_000_001, ticks: 1000, name: 'true', flags: ExecFlags.exited },
+    ]);
+    expect(started(events, 9_000_006)!.process!.process).toMatchObject({ args: [], commandLine: '', ppid: 9_000_001 });
+    await s.stop();
+    const n = events.find((e) => e.notice)!.notice!;
+    expect(n).toMatchObject({ code: 'sensor_gap', sensor: 'process', count: 2 });
+    expect(n.message).toMatch(/without command line: 2 \(1 had exited before .*; 1 whose \/proc read did not return in time\)/);
+    expect(s.counters()).toMatchObject({ stuckRead: 1, exitedBeforeRead: 1, reapedBeforeRead: 0 });
+  });
+
+  it('passes the reader pool counters of the addon on', async () => {
+    const { s } = await sensorWithFakeAddon();
+    expect(s.counters()).toMatchObject({ readers: 4, readsOutOfOrder: 3, execStuck: 0, pendingMax: 12 });
+    await s.stop();
   });
 
   it('turns kernel and queue losses into one counted notice', async () => {

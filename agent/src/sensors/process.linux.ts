@@ -16,6 +16,13 @@ import { NOTICE_CODES, notice, type Sensor, type SensorContext, type SensorCount
 
 const Action = wire.ProcessEvent.Action;
 
+/** The addon's reader counters passed on as they are (an older build has only some of them). */
+const READER_COUNTERS = [
+  'execReadOver1ms', 'execReadMaxUs', 'slowReads', 'slowReadMaxUs', 'readers', 'realtimeReaders', 'readersBusyMax',
+  'readsOutOfOrder', 'execStuck', 'execUnfinished', 'lateReads', 'pendingMax', 'readQueueMax', 'pendingDropped',
+  'receiveOver1ms', 'receiveMaxUs', 'handoffOver1ms', 'handoffMaxUs',
+] as const;
+
 export class NetlinkProcessSensor implements Sensor {
   readonly name = 'process';
   private handle: NativeHandle | undefined;
@@ -23,11 +30,11 @@ export class NetlinkProcessSensor implements Sensor {
   private readonly hasher: FileHasher;
   private readonly c: SensorCounters = {
     events: 0, errors: 0, lost: 0, gaps: 0, rescans: 0, starts: 0, exits: 0, noCmdline: 0,
-    exitedBeforeRead: 0, reapedBeforeRead: 0, emptyArgs: 0, incompleteNotices: 0,
+    exitedBeforeRead: 0, reapedBeforeRead: 0, stuckRead: 0, emptyArgs: 0, incompleteNotices: 0,
   };
   private gapTimer: NodeJS.Timeout | undefined;
   private gapPending = { count: 0, enobufs: 0, queue: 0, timeMs: 0, errors: 0 };
-  private incompletePending = { exited: 0, reaped: 0, timeMs: 0 };
+  private incompletePending = { exited: 0, reaped: 0, stuck: 0, timeMs: 0 };
   private lastRescan = 0;
   private readonly execTicks = new Map<number, number>();
 
@@ -51,11 +58,7 @@ export class NetlinkProcessSensor implements Sensor {
       this.c.queueDropped = s.queueDropped;
       this.c.realtimePriority = s.realtime;
       this.c.rcvbufBytes = s.rcvbuf;
-      const x = s as unknown as Record<string, number | undefined>;
-      if (x.execReadOver1ms !== undefined) this.c.execReadOver1ms = x.execReadOver1ms;
-      if (x.execReadMaxUs !== undefined) this.c.execReadMaxUs = x.execReadMaxUs;
-      if (x.slowReads !== undefined) this.c.slowReads = x.slowReads;
-      if (x.slowReadMaxUs !== undefined) this.c.slowReadMaxUs = x.slowReadMaxUs;
+      for (const k of READER_COUNTERS) if (s[k] !== undefined) this.c[k] = s[k];
     }
     this.c.hashed = this.hasher.hashed;
     this.c.hashCacheHits = this.hasher.hits;
@@ -146,7 +149,7 @@ export class NetlinkProcessSensor implements Sensor {
     const args = splitCmdline(e.cmdline ?? '');
     if (args.length === 0) this.c.noCmdline++;
     const flags = e.flags ?? 0;
-    const gone = flags & (ExecFlags.exited | ExecFlags.reaped);
+    const gone = flags & (ExecFlags.exited | ExecFlags.reaped | ExecFlags.stuck);
     if (flags & ExecFlags.emptyArgs) this.c.emptyArgs++;
     const startTicks = e.startTicks || 0;
     const ppid = e.ppid || prev?.ppid || 0;
@@ -233,14 +236,17 @@ export class NetlinkProcessSensor implements Sensor {
   }
 
   /**
-   * A start whose process had exited (or was even reaped) before the native thread read /proc:
-   * it is reported with what was left (pid, parent, and for a zombie its name), and counted in a
-   * notice, because its command line is lost.
+   * A start whose process had exited (or was even reaped) before a native reader read /proc, or
+   * whose read was stuck past the addon's bound: it is reported with what was left (pid, parent,
+   * and for a zombie its name), and counted in a notice, because its command line is lost.
    */
   private onIncomplete(flags: number, timeMs: number): void {
     const p = this.incompletePending;
     if (!p.timeMs) p.timeMs = Math.round(timeMs);
-    if (flags & ExecFlags.reaped) {
+    if (flags & ExecFlags.stuck) {
+      p.stuck++;
+      this.c.stuckRead++;
+    } else if (flags & ExecFlags.reaped) {
       p.reaped++;
       this.c.reapedBeforeRead++;
     } else {
@@ -275,13 +281,17 @@ export class NetlinkProcessSensor implements Sensor {
       }
     }
     const p = this.incompletePending;
-    this.incompletePending = { exited: 0, reaped: 0, timeMs: 0 };
-    const n = p.exited + p.reaped;
+    this.incompletePending = { exited: 0, reaped: 0, stuck: 0, timeMs: 0 };
+    const n = p.exited + p.reaped + p.stuck;
     if (n) {
       this.c.incompleteNotices++;
-      const parts = [p.exited ? `${p.exited} had exited` : '', p.reaped ? `${p.reaped} were already gone from /proc` : ''].filter(Boolean).join(', ');
-      const message = `process starts without command line: ${n} (${parts} before the sensor could read them at exec); they are reported with pid and parent only`;
-      this.ctx.log.warn({ sensor: 'process', incomplete: n, exited: p.exited, reaped: p.reaped }, message);
+      const gone = [p.exited ? `${p.exited} had exited` : '', p.reaped ? `${p.reaped} were already gone from /proc` : ''].filter(Boolean).join(', ');
+      const parts = [
+        gone ? `${gone} before the sensor could read them at exec` : '',
+        p.stuck ? `${p.stuck} whose /proc read did not return in time` : '',
+      ].filter(Boolean).join('; ');
+      const message = `process starts without command line: ${n} (${parts}); they are reported with pid and parent only`;
+      this.ctx.log.warn({ sensor: 'process', incomplete: n, exited: p.exited, reaped: p.reaped, stuck: p.stuck }, message);
       this.out.push(notice(NOTICE_CODES.sensorGap, 'process', message, n, p.timeMs));
     }
   }
