@@ -1,7 +1,7 @@
 // Host facts for Hello, EnrollRequest and the hourly HostInventory frame: OS (os-release),
 // kernel, arch, addresses, CPU and memory from node:os and two small files, and a stable host id
 // (/etc/machine-id, or a random id persisted in the state directory when the host has none).
-// Collected once and cached. No package does this for us: systeminformation cost the agent about
+// Collected once and cached. Read directly: systeminformation cost the agent about
 // 10 MB of resident memory for four facts, and spawned helper processes at every collection.
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
