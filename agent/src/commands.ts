@@ -16,6 +16,7 @@ import type { SensorStats } from './sensors/index.js';
 import type { ConnectionStatus } from './transport/connection.js';
 import { normaliseFingerprint, parseCollectorUrl } from './transport/tls-pin.js';
 import { AGENT_VERSION } from './version.js';
+import { pinYoungGeneration } from './young-generation.js';
 
 export interface Io {
   stdout: (text: string) => void;
@@ -251,6 +252,7 @@ async function runCommand(args: string[], io: Io): Promise<number> {
   };
   const spoolMaxBytes = values['spool-max'] === undefined ? SPOOL_DEFAULT_MAX_BYTES : parseSize('spool-max', values['spool-max']);
 
+  pinYoungGeneration();
   const log = pino({ level, base: { pid: process.pid } });
   const agent = await Agent.start({
     stateDir: required('run', 'state', values.state), log, synthetic, spoolMaxBytes, sensors, response: fileConfig.response, responsePolicySource: configFile,

@@ -48,6 +48,11 @@ export interface NetworkSensorConfig {
   interval_ms: number;
   /** /proc/PID/fd links read per poll at most to find the owners of new sockets; beyond: unowned, counted. */
   owner_scan_max_fds: number;
+  /**
+   * Polls a new socket's open waits at most for its owner when the fd scan was cut short, or
+   * accept() had not run yet; then it is reported unowned (counted). 0: never waits.
+   */
+  owner_retry_polls: number;
   /** /proc/net/tcp{,6} are read when the kernel's TCP counters change, and at least this often. */
   unchanged_reread_ms: number;
 }
@@ -87,7 +92,7 @@ export function defaultSensorsConfig(): SensorsConfig {
       volatile_paths: [...DEFAULT_VOLATILE_PATHS], volatile_depth: 2, volatile_max_dirs: 4096, coalesce_ms: 100, coalesce_max: 8192,
       volatile_hash_max_bytes: MiB, hash_budget_files_per_s: 200, hash_budget_bytes_per_s: 32 * MiB,
     },
-    network: { enabled: true, interval_ms: 1000, owner_scan_max_fds: 20_000, unchanged_reread_ms: 10_000 },
+    network: { enabled: true, interval_ms: 1000, owner_scan_max_fds: 20_000, owner_retry_polls: 3, unchanged_reread_ms: 10_000 },
     login: { enabled: true, source: 'auto', auth_log_paths: ['/var/log/auth.log', '/var/log/secure'], poll_interval_ms: 500 },
   };
 }
@@ -176,7 +181,7 @@ export function parseSensorsConfig(raw: unknown): SensorsConfig {
   ]);
 
   const n = section(root.network, 'sensors.network');
-  known(n, 'sensors.network', ['enabled', 'interval_ms', 'owner_scan_max_fds', 'unchanged_reread_ms']);
+  known(n, 'sensors.network', ['enabled', 'interval_ms', 'owner_scan_max_fds', 'owner_retry_polls', 'unchanged_reread_ms']);
 
   const l = section(root.login, 'sensors.login');
   const lk = 'sensors.login';
@@ -213,6 +218,7 @@ export function parseSensorsConfig(raw: unknown): SensorsConfig {
       enabled: bool(n, 'sensors.network', 'enabled', d.network.enabled),
       interval_ms: int(n, 'sensors.network', 'interval_ms', d.network.interval_ms),
       owner_scan_max_fds: int(n, 'sensors.network', 'owner_scan_max_fds', d.network.owner_scan_max_fds),
+      owner_retry_polls: int(n, 'sensors.network', 'owner_retry_polls', d.network.owner_retry_polls, 0),
       unchanged_reread_ms: int(n, 'sensors.network', 'unchanged_reread_ms', d.network.unchanged_reread_ms),
     },
     login: {

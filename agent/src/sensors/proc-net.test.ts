@@ -32,10 +32,13 @@ describe('proc-net', () => {
     ].join('\n');
     const sockstat = 'sockets: used 175\nTCP: inuse 40 orphan 1 tw 19 alloc 40 mem 49\nUDP: inuse 0 mem 0\n';
     const c = tcpCounters(snmp, sockstat, 'TCP6: inuse 0\nUDP6: inuse 0\n');
-    expect(c).toEqual({ signature: '10028 9578 253 2999 33 |40 1 19 40|0', inuse4: 40, inuse6: 0 });
+    expect(c).toEqual({ signature: '10028 9578 253 2999 33 |40 1 40|0', inuse4: 40, inuse6: 0 });
     // traffic alone (segments, memory) does not change it; a new connection does
     const busier = snmp.replace('648061 630598', '700000 700000');
     expect(tcpCounters(busier, sockstat.replace('mem 49', 'mem 80'), 'TCP6: inuse 0\n').signature).toBe(c.signature);
+    // nor do TIME_WAIT sockets expiring; a connection that closes leaves inuse
+    expect(tcpCounters(snmp, sockstat.replace('tw 19', 'tw 3'), 'TCP6: inuse 0\n').signature).toBe(c.signature);
+    expect(tcpCounters(snmp, sockstat.replace('inuse 40', 'inuse 39'), 'TCP6: inuse 0\n').signature).not.toBe(c.signature);
     expect(tcpCounters(snmp.replace('10028', '10029'), sockstat, 'TCP6: inuse 0\n').signature).not.toBe(c.signature);
     // unreadable counters: no signature, so the tables are read every time
     expect(tcpCounters('', '', '')).toEqual({ signature: '', inuse4: -1, inuse6: -1 });

@@ -92,9 +92,11 @@ export interface TcpCounters {
 /**
  * What the kernel's TCP counters say about the sockets of this network namespace: open attempts
  * and opens (snmp `Tcp:` ActiveOpens, PassiveOpens, AttemptFails, EstabResets, CurrEstab) and
- * sockets in use, orphaned, in TIME_WAIT and allocated (sockstat `TCP:`, sockstat6 `TCP6:`).
- * Reading these costs microseconds; reading /proc/net/tcp walks the whole connection hash table
- * (milliseconds on a big host, even when the namespace has no socket).
+ * sockets in use, orphaned and allocated (sockstat `TCP:`, sockstat6 `TCP6:`). Reading these
+ * costs microseconds; reading /proc/net/tcp walks the whole connection hash table (milliseconds
+ * on a big host, even when the namespace has no socket). The TIME_WAIT count is left out: it
+ * falls as old connections expire, which changes nothing the network sensor reports, while a
+ * connection entering TIME_WAIT also leaves `inuse`.
  */
 export function tcpCounters(snmp: string, sockstat: string, sockstat6: string): TcpCounters {
   const lines = snmp.split('\n').filter((l) => l.startsWith('Tcp:'));
@@ -104,7 +106,7 @@ export function tcpCounters(snmp: string, sockstat: string, sockstat6: string): 
     const values = lines[1].trim().split(/\s+/);
     for (const n of ['ActiveOpens', 'PassiveOpens', 'AttemptFails', 'EstabResets', 'CurrEstab']) counters += `${values[names.indexOf(n)]} `;
   }
-  const tcp = /^TCP: inuse (\d+) orphan (\d+) tw (\d+) alloc (\d+)/m.exec(sockstat);
+  const tcp = /^TCP: inuse (\d+) orphan (\d+) tw \d+ alloc (\d+)/m.exec(sockstat);
   const tcp6 = /^TCP6: inuse (\d+)/m.exec(sockstat6);
   return {
     signature: counters && tcp && tcp6 ? `${counters}|${tcp.slice(1).join(' ')}|${tcp6[1]}` : '',

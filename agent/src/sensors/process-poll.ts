@@ -1,12 +1,12 @@
 // Fallback process sensor when netlink is unavailable (not root, not Linux, no connector): lists
-// processes with systeminformation every poll_interval_ms and diffs the pid sets. Processes that
-// live shorter than the interval are never seen; exit codes are unknown.
-import si from 'systeminformation';
+// the pids in /proc every poll_interval_ms and diffs the pid sets. Processes that live shorter
+// than the interval (or exit before their /proc entry is read) are never seen; exit codes are
+// unknown.
 import { wire, type xdr } from '../../../proto/index.js';
 import type { ProcessSensorConfig } from './config.js';
 import { FileHasher } from './file-hasher.js';
 import { OrderedQueue } from './ordered-queue.js';
-import { readProcDetails, type ProcDetails } from './proc-fs.js';
+import { listPids, readProcDetails } from './proc-fs.js';
 import type { ProcEntry } from './process-table.js';
 import type { Sensor, SensorContext, SensorCounters } from './sensor.js';
 import { statSync } from 'node:fs';
@@ -17,8 +17,6 @@ export class PollingProcessSensor implements Sensor {
   readonly name = 'process';
   private timer: NodeJS.Timeout | undefined;
   private known = new Set<number>();
-  private running = false;
-  private stopped = false;
   private readonly out: OrderedQueue<xdr.v1.IEvent>;
   private readonly hasher: FileHasher;
   private readonly c: SensorCounters = { events: 0, errors: 0, lost: 0, polls: 0, starts: 0, exits: 0 };
@@ -41,34 +39,28 @@ export class PollingProcessSensor implements Sensor {
 
   async start(): Promise<void> {
     this.ctx.table.scan();
-    const first = await si.processes();
-    for (const p of first.list) this.known.add(p.pid);
-    this.timer = setInterval(() => void this.poll(), this.cfg.poll_interval_ms);
+    this.known = new Set(listPids());
+    this.timer = setInterval(() => this.poll(), this.cfg.poll_interval_ms);
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
     if (this.timer) clearInterval(this.timer);
   }
 
-  private async poll(): Promise<void> {
-    if (this.running || this.stopped) return;
-    this.running = true;
+  private poll(): void {
     try {
-      const list = (await si.processes()).list;
-      if (this.stopped) return;
       this.c.polls++;
       const now = Date.now();
       const seen = new Set<number>();
-      for (const p of list) {
-        seen.add(p.pid);
-        if (this.known.has(p.pid)) continue;
-        const d: ProcDetails = readProcDetails(p.pid) ?? {
-          ppid: p.parentPid, name: p.name, startTicks: 0, exe: p.path ? `${p.path}/${p.name}` : '',
-          args: [p.command, ...(p.params ? p.params.split(' ') : [])].filter(Boolean), cwd: '', uid: undefined,
-        };
-        const entry = this.ctx.table.insert(p.pid, d, true);
-        if (!d.startTicks && p.started) entry.startTimeMs = Date.parse(p.started) || now;
+      for (const pid of listPids()) {
+        if (this.known.has(pid)) {
+          seen.add(pid);
+          continue;
+        }
+        const d = readProcDetails(pid);
+        if (!d) continue; // exited between the listing and the read
+        seen.add(pid);
+        const entry = this.ctx.table.insert(pid, d, true);
         if (entry.self) continue;
         this.c.starts++;
         this.emitStart(entry);
@@ -84,8 +76,6 @@ export class PollingProcessSensor implements Sensor {
     } catch (err) {
       this.c.errors++;
       this.ctx.log.error({ err, sensor: 'process' }, 'process poll failed');
-    } finally {
-      this.running = false;
     }
   }
 

@@ -2,8 +2,13 @@
 // JSON line on stdout. Tests and the benchmark start it so that what they do (spawn, connect) is
 // not the agent's own activity. argv[2]: JSON { hostId, sensors, stateDir? }. Closing stdin stops it.
 import pino from 'pino';
+import { getHeapSpaceStatistics } from 'node:v8';
 import { wire } from '../../../../proto/index.js';
 import { parseSensorsConfig, startSensors } from '../index.js';
+import { pinYoungGeneration } from '../../young-generation.js';
+
+// The sensors' heap as in the agent (xdr-agent run does the same first).
+pinYoungGeneration();
 
 // match: encode every event with the wire codec (the transport's cost) but print only process
 // events whose arguments contain this string, and notices (the benchmark's mode).
@@ -43,11 +48,15 @@ const running = await startSensors(
 );
 process.stdout.write(`${JSON.stringify({ ready: true, pid: process.pid, stats: running.stats() })}\n`);
 const statsTimer = setInterval(() => process.stdout.write(`${JSON.stringify({ stats: running.stats(), rss: process.memoryUsage().rss, encodedBytes })}\n`), 1000);
+/** Committed and used bytes of each V8 heap space, for finding where the memory of the sensor process goes. */
+function heapSpaces(): Record<string, [number, number]> {
+  return Object.fromEntries(getHeapSpaceStatistics().map((s) => [s.space_name, [s.space_size, s.space_used_size]]));
+}
 process.stdin.resume();
 process.stdin.on('end', async () => {
   clearInterval(statsTimer);
   await running.stop();
   flush();
-  process.stdout.write(`${JSON.stringify({ stopped: true, stats: running.stats(), cpu: process.cpuUsage(), maxRssKb: process.resourceUsage().maxRSS })}\n`);
+  process.stdout.write(`${JSON.stringify({ stopped: true, stats: running.stats(), cpu: process.cpuUsage(), maxRssKb: process.resourceUsage().maxRSS, mem: process.memoryUsage(), heapSpaces: heapSpaces() })}\n`);
   process.exit(0);
 });
