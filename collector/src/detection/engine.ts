@@ -5,7 +5,7 @@
 import type { EcsEvent } from '../pipeline/ecs.js';
 import { Correlator, type CorrelationLimits, type CorrelationStats } from './correlator.js';
 import type { CompiledCorrelation } from './correlation-compiler.js';
-import { EventView } from './event-view.js';
+import { EventView, type TextValue } from './event-view.js';
 import { KEYWORD_FIELDS } from './field-map.js';
 import type { ViewPredicate } from './field-matcher.js';
 import { LineageTracker, type LineageOptions } from './lineage.js';
@@ -90,14 +90,18 @@ export class DetectionEngine {
   private readonly indexed: Indexed[];
   /** Per rule ordinal: the round (event) it was last made a candidate in (dedupes automaton hits). */
   private readonly stamp: Int32Array;
-  private candidates: Indexed[] = [];
+  /** The rules found by the literal scans of the current event: the first candidateCount entries. */
+  private readonly candidates: Indexed[];
+  private candidateCount = 0;
+  /** The current event's fields for its bucket's literal slots (reused across events). */
+  private readonly texts: (TextValue | undefined)[] = [];
   /** Wraps before int32 does, unlike counts.events. */
   private round = 0;
   private readonly imageNames = new Map<string, string>();
   private readonly onLiteral = (ordinal: number): void => {
     if (this.stamp[ordinal] === this.round) return;
     this.stamp[ordinal] = this.round;
-    this.candidates.push(this.indexed[ordinal]);
+    this.candidates[this.candidateCount++] = this.indexed[ordinal];
   };
   private counts = { events: 0, filterHits: 0, correlationHits: 0, ruleErrors: 0 };
 
@@ -112,6 +116,8 @@ export class DetectionEngine {
     const indexed = filters.map((f, ordinal) => ({ f, ordinal }));
     this.indexed = indexed;
     this.stamp = new Int32Array(indexed.length);
+    // each rule is a candidate at most once per event (stamp)
+    this.candidates = indexed.slice();
     for (const x of indexed) {
       for (const a of x.f.actions) if (a !== ALL_ACTIONS && !this.buckets.has(a)) this.buckets.set(a, newBucket());
     }
@@ -159,22 +165,28 @@ export class DetectionEngine {
         if (list) for (const x of list) if (this.test(x)) (matched ??= []).push(x);
       }
     }
-    if (b.byLiteral.size > 0) {
-      this.candidates.length = 0;
-      for (let i = 0; i < b.literalSlots.length; i++) {
-        const slot = b.literalSlots[i];
-        const automaton = b.literalAutomata[i];
-        const t = this.view.text(slot);
+    const slots = b.literalSlots;
+    if (slots.length > 0) {
+      // All fields first, then the scans: the reads are cache misses on an event that is not in
+      // the cache yet, and with nothing between them the CPU overlaps them instead of waiting
+      // for each one after a scan.
+      const texts = this.texts;
+      for (let i = 0; i < slots.length; i++) texts[i] = this.view.text(slots[i]);
+      this.candidateCount = 0;
+      for (let i = 0; i < slots.length; i++) {
+        const t = texts[i];
         if (t === undefined) continue;
+        const automaton = b.literalAutomata[i];
         if (typeof t === 'string') {
-          if (!automaton.scanAscii(t, this.onLiteral)) automaton.scan(this.view.lower(slot) as string, this.onLiteral);
+          if (!automaton.scanAscii(t, this.onLiteral)) automaton.scan(this.view.lower(slots[i]) as string, this.onLiteral);
         } else {
           for (let k = 0; k < t.length; k++) {
             if (!automaton.scanAscii(t[k], this.onLiteral)) automaton.scan(t[k].toLowerCase(), this.onLiteral);
           }
         }
       }
-      for (const x of this.candidates) if (this.test(x)) (matched ??= []).push(x);
+      const candidates = this.candidates;
+      for (let i = 0; i < this.candidateCount; i++) if (this.test(candidates[i])) (matched ??= []).push(candidates[i]);
     }
     if (!matched) return NO_HITS;
     if (matched.length > 1) matched.sort((p, q) => p.ordinal - q.ordinal);

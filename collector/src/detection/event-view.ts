@@ -35,6 +35,8 @@ export class EventView {
 
   constructor(keywordFields: readonly string[] = []) {
     this.keywordSlots = keywordFields.map(slotOf);
+    // sized for the slots known now, so that the hot path never reads past the end
+    this.grow();
   }
 
   reset(ev: EcsEvent): void {
@@ -60,8 +62,8 @@ export class EventView {
 
   /** The field as text (numbers stringified), or undefined when absent or empty. */
   text(slot: number): TextValue | undefined {
-    if (this.textGen.length <= slot) this.grow();
     if (this.textGen[slot] === this.gen) return this.textVal[slot];
+    if (this.textGen.length <= slot) this.grow();
     const v = toText((this.ev as Record<string, unknown>)[slotNames[slot]]);
     this.textGen[slot] = this.gen;
     this.textVal[slot] = v;
@@ -70,8 +72,8 @@ export class EventView {
 
   /** The field as lower-cased text. */
   lower(slot: number): TextValue | undefined {
-    if (this.lowerGen.length <= slot) this.grow();
     if (this.lowerGen[slot] === this.gen) return this.lowerVal[slot];
+    if (this.lowerGen.length <= slot) this.grow();
     const t = this.text(slot);
     const v = t === undefined ? undefined : typeof t === 'string' ? t.toLowerCase() : t.map((x) => x.toLowerCase());
     this.lowerGen[slot] = this.gen;

@@ -7,6 +7,7 @@ import { DetectionError } from './errors.js';
 import { slotOf, type EventView, type TextValue } from './event-view.js';
 import { resolveField } from './field-map.js';
 import { regexRequiredPiece, type Requirement } from './literal-index.js';
+import { regexMinLength } from './regex-min-length.js';
 import { compileSigmaString, compileSigmaStrings, literalOf, requiredPiece, type Position } from './sigma-string.js';
 
 export type ViewPredicate = (v: EventView) => boolean;
@@ -198,7 +199,8 @@ export function compileField(key: string, raw: unknown, path: readonly (string |
         throw new DetectionError('E_VALUE', `bad regular expression ${JSON.stringify(x)}: ${(cause as Error).message}`, path, { cause });
       }
       pieces.push(regexRequiredPiece(src));
-      const one = (s: string): boolean => re.test(s);
+      const min = regexMinLength(src);
+      const one = min > 0 ? (s: string): boolean => s.length >= min && re.test(s) : (s: string): boolean => re.test(s);
       return (v) => { const t = v.text(slot); return t !== undefined && anyOf(t, one); };
     });
     // for OR every pattern needs its piece; with all, one pattern's piece suffices

@@ -80,7 +80,14 @@ export class LiteralAutomaton {
         }
       }
     }
-    this.delta = delta;
+    // Transitions hold the next state's row offset (state * W), doubled, plus 1 when that state
+    // reports rules: a scan step is one table read, and the report table is read only on a hit.
+    const packed = new Int32Array(n * W);
+    for (let k = 0; k < n * W; k++) {
+      const v = delta[k];
+      packed[k] = ((v * W) << 1) | (out[v].size > 0 ? 1 : 0);
+    }
+    this.delta = packed;
     this.out = out.map((x) => (x.size > 0 ? [...x] : undefined));
   }
 
@@ -91,16 +98,14 @@ export class LiteralAutomaton {
    */
   scanAscii(text: string, hit: (rule: number) => void): boolean {
     const delta = this.delta;
-    const out = this.out;
     const columns = this.columns;
-    const W = this.width;
     let s = 0;
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
       if (code >= 128) return false;
-      s = delta[s * W + columns[code]];
-      const o = out[s];
-      if (o !== undefined) for (let k = 0; k < o.length; k++) hit(o[k]);
+      const d = delta[s + columns[code]];
+      s = d >> 1;
+      if ((d & 1) !== 0) this.report(s, hit);
     }
     return true;
   }
@@ -108,16 +113,20 @@ export class LiteralAutomaton {
   /** Calls `hit(rule)` for every rule with a literal in lower-cased `text` (a rule may be reported more than once). */
   scan(text: string, hit: (rule: number) => void): void {
     const delta = this.delta;
-    const out = this.out;
     const columns = this.columns;
-    const W = this.width;
     let s = 0;
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
-      s = delta[s * W + (code < 128 ? columns[code] : 0)];
-      const o = out[s];
-      if (o !== undefined) for (let k = 0; k < o.length; k++) hit(o[k]);
+      const d = delta[s + (code < 128 ? columns[code] : 0)];
+      s = d >> 1;
+      if ((d & 1) !== 0) this.report(s, hit);
     }
+  }
+
+  /** Reports the rules of the state whose row starts at `offset`. */
+  private report(offset: number, hit: (rule: number) => void): void {
+    const o = this.out[offset / this.width]!;
+    for (let k = 0; k < o.length; k++) hit(o[k]);
   }
 }
 
@@ -145,7 +154,7 @@ export function reqOr(reqs: (Requirement | undefined)[]): Requirement | undefine
 }
 
 /** Index after the `)` closing the group that opens at `i`, or -1 (escapes and classes skipped). */
-function skipGroup(src: string, i: number): number {
+export function skipGroup(src: string, i: number): number {
   let depth = 0;
   for (let j = i; j < src.length; j++) {
     const c = src[j];
@@ -160,7 +169,7 @@ function skipGroup(src: string, i: number): number {
 }
 
 /** Index after the `]` closing the class that opens at `i`, or -1. */
-function skipClass(src: string, i: number): number {
+export function skipClass(src: string, i: number): number {
   for (let j = i + 1; j < src.length; j++) {
     if (src[j] === '\\') j++;
     else if (src[j] === ']') return j + 1;
