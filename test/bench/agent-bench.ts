@@ -30,9 +30,10 @@ const opt = (name: string): string | undefined => {
   return i >= 0 ? argv[i + 1] : undefined;
 };
 // --only burst,steady,overhead,package (default: all); --seconds N overrides the phase length;
-// --no-collector skips the runs through a real agent and collector. The overhead phase's three
-// parts can be run alone: overhead-process, overhead-default, overhead-notmp; --counters prints
-// the file and network sensors' counters after each overhead part.
+// --no-collector skips the runs through a real agent and collector. The overhead phase's parts
+// can be run alone: overhead-process, overhead-default, overhead-quiet (all sensors with private,
+// empty scratch directories), overhead-notmp; --counters prints the file and network sensors'
+// counters after each overhead part.
 const only = new Set((opt('only') ?? 'burst,steady,overhead,package').split(','));
 const withCollector = !argv.includes('--no-collector');
 const showCounters = argv.includes('--counters');
@@ -232,9 +233,9 @@ function traceMissed(h: Harness, marker: string, pidsFile: string): string {
 }
 
 // 3. overhead
-async function overhead(label: string, sensors: unknown): Promise<void> {
+async function overhead(label: string, sensors: unknown, privateScratch = false): Promise<void> {
   const marker = `xo${randomUUID().slice(0, 8)}`;
-  const h = await startHarness({ quiet: true, match: marker, sensors });
+  const h = await startHarness({ quiet: true, match: marker, sensors, privateScratch });
   await sleep(2000); // initial scans done
   const e0 = h.lastStats?.events ?? 0;
   const idle = await measure(h, () => sleep(STEADY_S * 1000));
@@ -259,6 +260,9 @@ async function overhead(label: string, sensors: unknown): Promise<void> {
 const off = { enabled: false };
 if (only.has('overhead') || only.has('overhead-process')) await overhead('process sensor only', { file: off, network: off, login: off });
 if (only.has('overhead') || only.has('overhead-default')) await overhead('all sensors, default config', {});
+// The same, with empty private /tmp, /var/tmp and /dev/shm (a mount namespace): on this shared
+// machine other sessions' files churn in /tmp, which is their activity, not an idle host's.
+if (only.has('overhead') || only.has('overhead-quiet')) await overhead('all sensors, default config, private empty /tmp, /var/tmp, /dev/shm', {}, true);
 if (only.has('overhead') || only.has('overhead-notmp')) {
   // /tmp and /var/tmp on a busy build host change constantly; the same without them shows what that costs.
   await overhead('all sensors, file paths without /tmp and /var/tmp', {

@@ -69,17 +69,30 @@ export interface HarnessOptions {
    * (user.max_inotify_watches is per user namespace): a real ENOSPC without touching the host's sysctls.
    */
   inotifyWatchLimit?: number;
+  /**
+   * Runs the harness in a mount namespace of its own with empty tmpfs on /tmp, /var/tmp and
+   * /dev/shm: the sensors' own idle cost on a shared machine, where other sessions' files churn.
+   */
+  privateScratch?: boolean;
+}
+
+function spawnArgs(argv: string[], inotifyWatchLimit: number | undefined, privateScratch: boolean | undefined): [string, string[]] {
+  if (inotifyWatchLimit !== undefined) {
+    return ['unshare', ['--user', '--map-root-user', '/bin/sh', '-c', `echo ${Math.floor(inotifyWatchLimit)} > /proc/sys/user/max_inotify_watches && exec "$0" "$@"`, process.execPath, ...argv]];
+  }
+  if (privateScratch) {
+    // unshare without --fork execs, so the measured pid is the harness's
+    return ['unshare', ['--mount', '--propagation', 'private', '/bin/sh', '-c',
+      'mount -t tmpfs xdr-tmp /tmp && mount -t tmpfs xdr-var-tmp /var/tmp && mount -t tmpfs xdr-shm /dev/shm && exec "$0" "$@"', process.execPath, ...argv]];
+  }
+  return [process.execPath, argv];
 }
 
 export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   const file = await bundleHarness();
-  const { inotifyWatchLimit, ...config } = opts;
-  const argv = [file, JSON.stringify(config)];
-  const child = inotifyWatchLimit === undefined
-    ? spawn(process.execPath, argv, { stdio: ['pipe', 'pipe', 'inherit'], cwd: root })
-    : spawn('unshare', ['--user', '--map-root-user', '/bin/sh', '-c', `echo ${Math.floor(inotifyWatchLimit)} > /proc/sys/user/max_inotify_watches && exec "$0" "$@"`, process.execPath, ...argv], {
-      stdio: ['pipe', 'pipe', 'inherit'], cwd: root,
-    });
+  const { inotifyWatchLimit, privateScratch, ...config } = opts;
+  const [cmd, args] = spawnArgs([file, JSON.stringify(config)], inotifyWatchLimit, privateScratch);
+  const child = spawn(cmd, args, { stdio: ['pipe', 'pipe', 'inherit'], cwd: root });
   const h: Harness = {
     pid: child.pid!,
     events: [],
