@@ -1,6 +1,7 @@
 // The network sensor driven poll by poll over a /proc laid out by the test: socket tables, TCP
 // counters and fd links are what the test says, so budgets, cut-short scans and owners that
 // appear late are exact. Owners are real pids (this process), so the process table can name them.
+import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -101,6 +102,32 @@ describe('network sensor owners (fake /proc)', () => {
     expect(opens()[0].network).toMatchObject({ action: A.CONNECT, destinationIp: '10.9.9.9', destinationPort: 4444 });
     expect(opens()[0].network!.process).toMatchObject({ pid: process.pid });
     expect(s.counters()).toMatchObject({ ownerFoundLate: 1, unowned: 0, ownerWaiting: 0 });
+  });
+
+  it('names the ancestor that holds a socket, not the child that inherited it', async () => {
+    // a reverse shell's commands hold its connection as fds 0-2, and the scan meets their (newer) pids first
+    const child = spawn('sleep', ['30'], { stdio: 'ignore' });
+    try {
+      await new Promise((r) => child.once('spawn', r));
+      proc.fds(child.pid!, [`socket:[${OUTBOUND.inode}]`]);
+      proc.fds(process.pid, ['pipe:[1]', `socket:[${OUTBOUND.inode}]`]);
+      const s = sensor({});
+      s.poll();
+      proc.tcp([OUTBOUND]);
+      s.poll();
+      expect(opens()).toHaveLength(1);
+      expect(opens()[0].network!.process).toMatchObject({ pid: process.pid });
+      expect(s.counters()).toMatchObject({ ownerFromAncestor: 1 });
+      // without the parent holding it, the child is the owner
+      proc.fds(process.pid, ['pipe:[1]']);
+      const other = { ...OUTBOUND, remote: '0909090A:115D', inode: 780 };
+      proc.fds(child.pid!, [`socket:[${other.inode}]`]);
+      proc.tcp([OUTBOUND, other]);
+      s.poll();
+      expect(opens()[1].network!.process).toMatchObject({ pid: child.pid });
+    } finally {
+      child.kill();
+    }
   });
 
   it('reports a connection at once, without owner, when a full scan did not meet it (its owner closed it)', () => {

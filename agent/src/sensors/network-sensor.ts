@@ -41,6 +41,8 @@ export interface NetworkSensorOptions {
 }
 
 const UDP_FILES = ['net/udp', 'net/udp6'];
+/** Ancestors looked at for the process that really owns a socket its children inherited. */
+const OWNER_CLIMB_MAX = 8;
 
 export class NetworkSensor implements Sensor {
   readonly name = 'network';
@@ -62,7 +64,7 @@ export class NetworkSensor implements Sensor {
   private readonly proc: string;
   private readonly c: SensorCounters = {
     events: 0, errors: 0, lost: 0, polls: 0, unchangedPolls: 0, tcpReads: 0, tcpReadsSkipped: 0, fdScans: 0, fdLinksRead: 0,
-    fdScanCutShort: 0, ownerWaits: 0, ownerFoundLate: 0, unowned: 0,
+    fdScanCutShort: 0, ownerWaits: 0, ownerFoundLate: 0, ownerFromAncestor: 0, unowned: 0,
   };
 
   constructor(private readonly cfg: NetworkSensorConfig, private readonly ctx: SensorContext, opts: NetworkSensorOptions = {}) {
@@ -270,12 +272,52 @@ export class NetworkSensor implements Sensor {
       }
       if (link.startsWith('socket:[')) {
         const inode = Number(link.slice(8, -1));
-        if (!this.inodeOwner.has(inode)) this.inodeOwner.set(inode, pid);
-        wanted.delete(inode);
+        if (wanted.has(inode)) {
+          this.inodeOwner.set(inode, this.oldestHolder(pid, inode));
+          wanted.delete(inode);
+        } else if (!this.inodeOwner.has(inode)) {
+          this.inodeOwner.set(inode, pid);
+        }
       }
     }
     this.c.fdLinksRead += fds.length;
     return fds.length + 1;
+  }
+
+  /**
+   * The furthest ancestor of `pid` (at most OWNER_CLIMB_MAX up) that holds the socket too: children
+   * inherit their parent's sockets (a reverse shell's `id` holds its connection as fds 0-2), and
+   * the scan meets new, high pids first, so the first holder met is often a passing child.
+   */
+  private oldestHolder(pid: number, inode: number): number {
+    let owner = pid;
+    for (let i = 0; i < OWNER_CLIMB_MAX; i++) {
+      const ppid = this.ctx.table.get(owner)?.ppid;
+      if (!ppid || ppid <= 1 || !this.holds(ppid, inode)) break;
+      this.c.ownerFromAncestor++;
+      owner = ppid;
+    }
+    return owner;
+  }
+
+  private holds(pid: number, inode: number): boolean {
+    const dir = `${this.proc}/${pid}/fd`;
+    const want = `socket:[${inode}]`;
+    let fds: string[];
+    try {
+      fds = readdirSync(dir);
+    } catch {
+      return false;
+    }
+    this.c.fdLinksRead += fds.length;
+    for (const fd of fds) {
+      try {
+        if (readlinkSync(`${dir}/${fd}`) === want) return true;
+      } catch {
+        // closed meanwhile
+      }
+    }
+    return false;
   }
 
   private emitClose(t: Tracked, timeMs: number): void {
