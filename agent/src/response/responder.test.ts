@@ -186,8 +186,12 @@ describe('response in a running agent', () => {
     const cmd = signedCommand(keys.privateKey, agentId, 'run_script', { interpreter: 'sh', script: 'sleep 1; echo finished' });
     send({ command: cmd });
     await fc.until(() => results(cmd.actionId!).length > 0, 5_000, 'RUNNING');
+    // the agent may be offline for less than a poll of its state: record the transitions instead
+    let wentOffline = false;
+    const off = agent.connection.onStatus((st) => { if (st.state !== 'online') wentOffline = true; });
     fc.dropAll();
-    await fc.until(() => agent.connection.status.state !== 'online', 5_000, 'offline');
+    await fc.until(() => wentOffline, 5_000, 'offline');
+    off();
     await fc.until(() => agent.connection.status.state === 'online' && fc.online > 0, 10_000, 'online again');
     agentSocket();
     const done = await finalOf(cmd.actionId!);
