@@ -256,32 +256,17 @@ export class NetworkSensor implements Sensor {
 
   /** Reads /proc/PID/fd; returns the number of links read. */
   private scanPid(pid: number, wanted: Set<number>): number {
-    const dir = `${this.proc}/${pid}/fd`;
-    let fds: string[];
-    try {
-      fds = readdirSync(dir);
-    } catch {
-      return 1;
-    }
-    for (const fd of fds) {
-      let link: string;
-      try {
-        link = readlinkSync(`${dir}/${fd}`);
-      } catch {
-        continue;
-      }
-      if (link.startsWith('socket:[')) {
-        const inode = Number(link.slice(8, -1));
-        if (wanted.has(inode)) {
-          this.inodeOwner.set(inode, this.oldestHolder(pid, inode));
-          wanted.delete(inode);
-        } else if (!this.inodeOwner.has(inode)) {
-          this.inodeOwner.set(inode, pid);
-        }
+    const fds = this.socketFds(pid);
+    if (!fds) return 1;
+    for (const inode of fds.sockets) {
+      if (wanted.has(inode)) {
+        this.inodeOwner.set(inode, this.oldestHolder(pid, inode));
+        wanted.delete(inode);
+      } else if (!this.inodeOwner.has(inode)) {
+        this.inodeOwner.set(inode, pid);
       }
     }
-    this.c.fdLinksRead += fds.length;
-    return fds.length + 1;
+    return fds.links + 1;
   }
 
   /**
@@ -293,31 +278,34 @@ export class NetworkSensor implements Sensor {
     let owner = pid;
     for (let i = 0; i < OWNER_CLIMB_MAX; i++) {
       const ppid = this.ctx.table.get(owner)?.ppid;
-      if (!ppid || ppid <= 1 || !this.holds(ppid, inode)) break;
+      if (!ppid || ppid <= 1 || !this.socketFds(ppid)?.sockets.includes(inode)) break;
       this.c.ownerFromAncestor++;
       owner = ppid;
     }
     return owner;
   }
 
-  private holds(pid: number, inode: number): boolean {
+  /** The socket inodes among a process's fds, and how many links were read (counted); undefined when it is gone. */
+  private socketFds(pid: number): { sockets: number[]; links: number } | undefined {
     const dir = `${this.proc}/${pid}/fd`;
-    const want = `socket:[${inode}]`;
     let fds: string[];
     try {
       fds = readdirSync(dir);
     } catch {
-      return false;
+      return undefined;
+    }
+    const sockets: number[] = [];
+    for (const fd of fds) {
+      let link: string;
+      try {
+        link = readlinkSync(`${dir}/${fd}`);
+      } catch {
+        continue; // closed meanwhile
+      }
+      if (link.startsWith('socket:[')) sockets.push(Number(link.slice(8, -1)));
     }
     this.c.fdLinksRead += fds.length;
-    for (const fd of fds) {
-      try {
-        if (readlinkSync(`${dir}/${fd}`) === want) return true;
-      } catch {
-        // closed meanwhile
-      }
-    }
-    return false;
+    return { sockets, links: fds.length };
   }
 
   private emitClose(t: Tracked, timeMs: number): void {

@@ -3,6 +3,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { DetectionStage } from '../../detection/detection-stage.js';
 import { dryRun, toTestEvent } from '../../detection/dry-run.js';
+import { renderModels } from '../../detection/alerts/render.js';
 import type { RuleMeta } from '../../detection/index.js';
 import type { EcsEvent } from '../../pipeline/ecs.js';
 import type { Store } from '../../store/store.js';
@@ -197,7 +198,7 @@ const detectionsRoutes: FastifyPluginAsync<{ store: Store; detection?: Detection
       ...r,
       alerts: r.alerts.map((a) => ({
         model_id: a.modelId, title: a.modelTitle, level: a.level, score: a.score, score_parts: a.scoreParts, group_key: a.groupKey,
-        firings: a.firings, models: a.models.map((m) => ({ id: m.id, title: m.title, level: m.level, group_key: m.groupKey, group: m.group, firings: m.firings })),
+        firings: a.firings, models: renderModels(a.models),
         first_seen: new Date(a.firstSeen).toISOString(), last_seen: new Date(a.lastSeen).toISOString(),
         techniques: a.techniques, tactics: a.tactics, event_ids: a.eventIds, scope: a.scope, highlights: a.highlights, oats: a.oats,
       })),

@@ -1,7 +1,7 @@
 // An alert as the API, xdrctl and the outbound sinks show it: snake_case JSON, ISO 8601 times.
 // One rendering, so a webhook receiver sees exactly what GET /api/v1/alerts/:id returns.
 import { commandPivot, filePivot, ipPivot } from '../../search/pivots.js';
-import type { AlertRecord, HighlightItem, OatRecord } from '../../store/store.js';
+import type { AlertModel, AlertRecord, HighlightItem, OatRecord } from '../../store/store.js';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
@@ -11,6 +11,11 @@ function items(list: readonly HighlightItem[], pivot: (value: string) => string)
 }
 
 const anyFile = (path: string) => filePivot(path);
+
+/** The models that fired for an alert's attack, as the API shows them. */
+export function renderModels(models: readonly AlertModel[]) {
+  return models.map((m) => ({ id: m.id, title: m.title, level: m.level, group_key: m.groupKey, group: m.group, firings: m.firings }));
+}
 
 export function renderAlert(a: AlertRecord) {
   return {
@@ -32,7 +37,7 @@ export function renderAlert(a: AlertRecord) {
     created_at: iso(a.createdAt),
     updated_at: iso(a.updatedAt),
     firings: a.firings,
-    models: a.models.map((m) => ({ id: m.id, title: m.title, level: m.level, group_key: m.groupKey, group: m.group, firings: m.firings })),
+    models: renderModels(a.models),
     group_key: a.groupKey,
     group: a.group,
     techniques: a.techniques,
