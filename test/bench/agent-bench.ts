@@ -137,7 +137,8 @@ function readerLine(c: Record<string, number | undefined>): string {
   return `reader pool: ${c.readers} readers (${c.realtimeReaders ?? 0} realtime), at most ${c.readersBusyMax ?? 0} reading at once, `
     + `${c.readsOutOfOrder ?? 0} reads completed past an older one still reading, read queue max ${c.readQueueMax ?? 0}, pending records max ${c.pendingMax ?? 0}; `
     + `exec event to receiver > 1 ms: ${c.receiveOver1ms ?? 0} (max ${((c.receiveMaxUs ?? 0) / 1000).toFixed(1)} ms), receiver to reader > 1 ms: ${c.handoffOver1ms ?? 0} (max ${((c.handoffMaxUs ?? 0) / 1000).toFixed(1)} ms); `
-    + `committed without waiting longer: ${c.execStuck ?? 0} unread (counted at the sensor: ${c.stuckRead ?? 0}), ${c.execUnfinished ?? 0} read but unfinished; late reads ${c.lateReads ?? 0}; pending ring drops ${c.pendingDropped ?? 0}`;
+    + `committed without waiting longer: ${c.execStuck ?? 0} unread (counted at the sensor: ${c.stuckRead ?? 0}), ${c.execUnfinished ?? 0} read but unfinished; late reads ${c.lateReads ?? 0}; pending ring drops ${c.pendingDropped ?? 0}; `
+    + (c.execThread ? `exec thread: read ${c.execThreadReads ?? 0} execs before the receiver queued them and ${c.execThreadTookQueued ?? 0} queued but not yet taken by a reader, skipped ${c.execThreadSkipped ?? 0} already taken, ${c.execThreadNoSlot ?? 0} without a free slot, ${c.orphanReads ?? 0} orphans, ${c.execSocketOther ?? 0} other messages on its socket; the receiver read ${c.receiverReads ?? 0} itself and left ${c.leftToExecThread ?? 0} to the exec thread (${c.leftOverdue ?? 0} of them handed to a reader after 1 ms)` : 'no exec thread');
 }
 
 function pct(n: number, of: number, digits = 2): string {

@@ -1,7 +1,8 @@
 // Kernel process events (netlink process connector) for the agent's process sensor.
 //
 // Per handle, one receiver thread takes fork/exec/exit/uid events from a NETLINK_CONNECTOR socket
-// subscribed to CN_IDX_PROC and never touches /proc; a small pool of reader threads reads each
+// subscribed to CN_IDX_PROC and reads /proc only for an exec on its own CPU (see below); a small
+// pool of reader threads reads each
 // exec's /proc/PID/{cmdline,exe,cwd} (command lines first) and then its stat, before a
 // short-lived process can vanish. Reading a command line takes the target's mmap lock, which a
 // target preempted inside mmap can hold for many milliseconds: with one reader, every exec behind
@@ -17,6 +18,16 @@
 // thread may hold: the handle's lock inherits priority, an idle reader is woken through its own
 // semaphore (the first one on the receiver's CPU, see wake_readers), and JS is woken by a
 // notifier thread (Node's threadsafe-function lock is not priority-inheriting).
+//
+// A realtime thread woken for an exec runs, on this non-preemptible kind of kernel, only when the
+// task on its CPU next leaves the kernel: on a busy CPU that took up to 4.6 ms, and /bin/true lives
+// under 1 ms. But a task that execs cannot return to user space before the realtime thread woken
+// on its own CPU has run. So with two CPUs or more there is a second socket that carries only exec
+// events (the kernel filters by type since 6.6) and an exec thread on the CPUs the receiver does
+// not use; the exec event says which CPU it came from, and the thread on that CPU reads it at once:
+// the receiver itself (one per chunk), or the exec thread, which also takes any exec it finds
+// still waiting for a reader. Execs from elsewhere, and bursts, go to the pool as before. Each
+// exec is read once: slots are found by (pid, event time) in an index.
 #define _GNU_SOURCE
 #include <node_api.h>
 
@@ -60,13 +71,25 @@
 // their commit (being read, or read and waiting for an older one). At 1,000 execs/s (three
 // records each) a read stuck for STUCK_MS holds about 3,000 records and 1,000 execs back.
 #define PENDING_MAX 8192
-#define SLOTS_MAX 2048
+#define SLOT_BITS 11
+#define SLOTS_MAX (1 << SLOT_BITS)
 // How long an unread exec may hold back the records after it; then it is committed without its
 // command line (EXEC_STUCK), counted, and its reader's late result is dropped.
 #define STUCK_MS 1000
 // An exec slot keeps a string buffer up to this size for the next exec; a bigger one is freed.
 #define SLOT_TEXT_KEEP 4096
 #define READER_STACK (256 * 1024)
+// The exec thread leaves this many exec slots to the receiver.
+#define EXEC_THREAD_RESERVE 256
+// An exec the exec thread read but the receiver never queued (its message lost on the receiver's
+// socket) is dropped after this long and counted (orphanReads).
+#define ORPHAN_MS (2 * STUCK_MS)
+// The (pid, event time) -> exec slot index: a power of two at least twice SLOTS_MAX.
+#define INDEX_SIZE 4096
+// Kernels since 6.6 filter by event type per socket (struct proc_input); older ones ignore a
+// subscription of this size, so the exec socket is subscribed the old way and skips the rest.
+#define PROC_EXEC_ONLY 0x00000002u
+struct proc_input_v2 { uint32_t mcast_op; uint32_t event_type; };
 
 enum ev_kind { EV_FORK = 1, EV_EXEC, EV_EXIT, EV_UID, EV_GAP };
 enum gap_reason { GAP_ENOBUFS = 1, GAP_SEQ, GAP_QUEUE };
@@ -120,6 +143,9 @@ typedef struct {
   char *text; size_t text_cap;  // cmdline, exe, cwd and comm, back to back
   size_t cmd_len, exe_len, cwd_len, comm_len;
   int exe_readable;
+  uint32_t gen;  // changes when the slot is freed or the exec thread takes it from the read queue
+  int linked;   // in the pending ring; a slot the exec thread opened is not until the receiver sees its exec
+  int indexed;  // findable by (pid, event time)
 } exec_slot;
 
 // A record between the socket and the batch; an exec's record lives in its slot.
@@ -128,9 +154,12 @@ typedef struct {
   int slot;  // exec slot, or -1
 } pending;
 
-// A FIFO of slot indexes; a slot is in at most one queue at a time, so SLOTS_MAX never overflows.
+// A FIFO of slots, each entry tagged with the slot's generation: an entry whose slot has changed
+// since (freed, or taken by the exec thread) is stale and skipped. A slot has at most one live entry,
+// so a full queue is compacted to at most SLOTS_MAX entries.
+#define QUEUE_MAX (2 * SLOTS_MAX)
 typedef struct {
-  int items[SLOTS_MAX];
+  uint32_t items[QUEUE_MAX];
   uint32_t head, tail;
 } slot_queue;
 
@@ -164,7 +193,11 @@ typedef struct {
   int *free_slots; int nfree;
   slot_queue read_q, finish_q;
   uint64_t exec_seq;
-  uint64_t reading_seq[READERS];  // the exec each reader is reading (phase 1), or 0
+  uint64_t reading_seq[READERS + 2];  // the exec each reader, the exec thread and the receiver is reading, or 0
+  int32_t *index;  // (pid, event time) -> slot, open addressing; -1 is empty
+  double last_exec_ns;  // the newest exec the receiver has queued
+  int unlinked;  // slots the exec thread opened that the receiver has not linked yet
+  double orphan_scan_ms;
   int idle[READERS], nidle;  // readers waiting for work
   uint64_t dropped_queue, dropped_queue_reported;
   uint64_t dropped_ring, dropped_ring_reported;
@@ -176,6 +209,25 @@ typedef struct {
   uint64_t stuck, late_reads, unfinished;  // see commit_ready
   uint64_t pending_max, read_queue_max, readers_busy_max;
   int rt_readers;  // readers running SCHED_FIFO
+  // The exec thread's: execs it read first, found taken, could not take (no slot), and read for an
+  // exec the receiver never saw; messages other than exec on its socket (a kernel without filters).
+  uint64_t fast_reads, fast_taken, fast_skipped, fast_no_slot, orphan_reads, exec_sock_other;
+  // Execs the receiver read itself, left to the exec thread, and left to it but then handed to a
+  // reader because it had not taken them by the receiver's next look.
+  uint64_t receiver_reads, left_to_exec_thread, overdue;
+  uint64_t reader_reads;  // execs the pool read
+  // The exec thread: a second socket that carries only exec events, read by a realtime thread on
+  // other CPUs than the receiver's, which reads an exec's /proc itself unless the receiver has
+  // queued it already. The kernel wakes both for each exec; on a kernel without full preemption a
+  // wake-up waits for the task on the target CPU to leave the kernel, and the one that runs first
+  // reads the exec (see exec_main).
+  int exec_sock;
+  pthread_t exec_thread;
+  int exec_thread_started;
+  cpu_set_t receiver_cpus, exec_cpus;
+  int exec_cpu_only;  // the exec thread's one CPU, or -1 (several, or no exec thread)
+  int exec_busy;      // atomic: the exec thread is working through a chunk
+  int reader_cpu[READERS];  // the CPU a reader is pinned to, or -1 (all of h->cpus)
   // -- the receiver's own --
   uint32_t last_seq[MAX_CPUS];
   uint8_t seen_cpu[MAX_CPUS];
@@ -191,8 +243,15 @@ typedef struct {
 typedef struct {
   double rec[STAGE_MAX][NFIELDS];
   double event_ns[STAGE_MAX];  // execs only
+  uint32_t cpu[STAGE_MAX];     // execs only: the CPU the process exec'd on
   size_t n, nexec;
 } stage;
+
+// A reader's working memory: one exec's volatile files before they are copied to its slot.
+typedef struct {
+  char cmd[CMDLINE_MAX];
+  char exe[PATH_MAX], cwd[PATH_MAX];
+} reader_mem;
 
 // The receiver's working memory, allocated once (too big for its stack).
 typedef struct {
@@ -200,13 +259,8 @@ typedef struct {
   struct mmsghdr msgs[RECV_MSGS];
   struct iovec iovs[RECV_MSGS];
   stage sg;
+  reader_mem rm;
 } receiver_mem;
-
-// A reader's working memory: one exec's volatile files before they are copied to its slot.
-typedef struct {
-  char cmd[CMDLINE_MAX];
-  char exe[PATH_MAX], cwd[PATH_MAX];
-} reader_mem;
 
 typedef struct {
   handle *h;
@@ -297,13 +351,71 @@ static void add_string(handle *h, size_t rec, int off_field, const char *s, size
 
 // ---- exec slots and the pending ring (all under h->mu) -------------------------------------
 
-static void queue_push(slot_queue *q, int slot) { q->items[q->tail++ % SLOTS_MAX] = slot; }
-static int queue_pop(slot_queue *q) { return q->head == q->tail ? -1 : q->items[q->head++ % SLOTS_MAX]; }
+static int queue_live(handle *h, uint32_t item) { return h->slots[item & (SLOTS_MAX - 1)].gen == item >> SLOT_BITS; }
+
+static void queue_push(handle *h, slot_queue *q, int slot) {
+  if (q->tail - q->head == QUEUE_MAX) {
+    uint32_t kept = q->head;
+    for (uint32_t i = q->head; i != q->tail; i++)
+      if (queue_live(h, q->items[i % QUEUE_MAX])) q->items[kept++ % QUEUE_MAX] = q->items[i % QUEUE_MAX];
+    q->tail = kept;
+  }
+  q->items[q->tail++ % QUEUE_MAX] = (h->slots[slot].gen << SLOT_BITS) | (uint32_t)slot;
+}
+
+static int queue_pop(handle *h, slot_queue *q) {
+  while (q->head != q->tail) {
+    uint32_t item = q->items[q->head++ % QUEUE_MAX];
+    if (queue_live(h, item)) return (int)(item & (SLOTS_MAX - 1));
+  }
+  return -1;
+}
+
+// The index finds an exec's slot by its pid and the kernel's timestamp (a pid that execs twice
+// has two): the receiver and the exec thread use it to take each exec once.
+static uint32_t index_home(uint32_t pid, double event_ns) {
+  uint64_t k = (uint64_t)event_ns ^ ((uint64_t)pid << 32);
+  k *= 0x9E3779B97F4A7C15ull;
+  return (uint32_t)(k >> 52) & (INDEX_SIZE - 1);
+}
+
+static int index_find(handle *h, uint32_t pid, double event_ns) {
+  for (uint32_t i = index_home(pid, event_ns);; i = (i + 1) & (INDEX_SIZE - 1)) {
+    int x = h->index[i];
+    if (x < 0) return -1;
+    if ((uint32_t)h->slots[x].r[F_PID] == pid && h->slots[x].event_ns == event_ns) return x;
+  }
+}
+
+static void index_put(handle *h, int x) {
+  exec_slot *s = &h->slots[x];
+  uint32_t i = index_home((uint32_t)s->r[F_PID], s->event_ns);
+  while (h->index[i] >= 0) i = (i + 1) & (INDEX_SIZE - 1);
+  h->index[i] = x;
+  s->indexed = 1;
+}
+
+// Linear probing deletes by moving later entries of the run back into the hole.
+static void index_del(handle *h, int x) {
+  exec_slot *s = &h->slots[x];
+  uint32_t i = index_home((uint32_t)s->r[F_PID], s->event_ns);
+  while (h->index[i] != x) i = (i + 1) & (INDEX_SIZE - 1);
+  for (uint32_t j = (i + 1) & (INDEX_SIZE - 1); h->index[j] >= 0; j = (j + 1) & (INDEX_SIZE - 1)) {
+    exec_slot *o = &h->slots[h->index[j]];
+    uint32_t home = index_home((uint32_t)o->r[F_PID], o->event_ns);
+    // the entry at j may move to the hole at i unless its home lies cyclically in (i, j]
+    if (((j - home) & (INDEX_SIZE - 1)) >= ((j - i) & (INDEX_SIZE - 1))) { h->index[i] = h->index[j]; i = j; }
+  }
+  h->index[i] = -1;
+  s->indexed = 0;
+}
 
 static void free_slot(handle *h, int i) {
   exec_slot *s = &h->slots[i];
+  if (s->indexed) index_del(h, i);
   if (s->text_cap > SLOT_TEXT_KEEP) { free(s->text); s->text = NULL; s->text_cap = 0; }
   s->state = SLOT_FREE;
+  s->gen = (s->gen + 1) & ((1u << (32 - SLOT_BITS)) - 1);
   h->free_slots[h->nfree++] = i;
 }
 
@@ -379,11 +491,16 @@ static void ring_put(handle *h, const double *rec, int slot) {
   if (depth > h->pending_max) h->pending_max = depth;
 }
 
-// Queues a chunk's records in kernel order; each exec gets a slot and goes to the read queue.
-// Takes an idle reader per exec (up to all of them) off the idle list into `woken` and returns how
-// many. A chunk that does not fit is dropped and counted; its count goes ahead of the next
-// records that fit, as a queue gap.
-static int enqueue_stage(handle *h, stage *sg, int *woken_readers) {
+// Queues a chunk's records in kernel order. Each exec gets a slot unless the exec thread has opened
+// one already, and who reads it depends on where it exec'd (ev->cpu): the task that exec'd cannot
+// run on until the realtime thread woken on its CPU has, so
+//   - on this thread's CPU: this thread reads it (the first such exec of the chunk; *mine);
+//   - on the exec thread's only CPU: the exec thread will, unless it is busy;
+//   - otherwise, and for the rest: an idle reader per exec is taken off the idle list into
+//     `woken` (the count is returned).
+// A chunk that does not fit is dropped and counted; its count goes ahead of the next records that
+// fit, as a queue gap.
+static int enqueue_stage(handle *h, stage *sg, int my_cpu, int *mine, int *woken_readers) {
   double now_ns = mono_ns(), now_ms = now_ns / 1e6;
   int woken = 0;
   if (!make_room(h, sg->n + 1, sg->nexec, now_ms)) {
@@ -401,22 +518,45 @@ static int enqueue_stage(handle *h, stage *sg, int *woken_readers) {
   }
   for (size_t i = 0; i < sg->n; i++) {
     if ((int)sg->rec[i][F_KIND] != EV_EXEC) { ring_put(h, sg->rec[i], -1); continue; }
-    int x = h->free_slots[--h->nfree];
-    exec_slot *s = &h->slots[x];
-    memcpy(s->r, sg->rec[i], NFIELDS * sizeof(double));
-    s->event_ns = sg->event_ns[i];
-    s->received_ns = now_ns;
-    double receive_us = (now_ns - s->event_ns) / 1e3;
+    double event_ns = sg->event_ns[i];
+    double receive_us = (now_ns - event_ns) / 1e3;
     if (receive_us > 1000) h->receive_over_1ms++;
     if (receive_us > h->receive_max_us) h->receive_max_us = (uint64_t)receive_us;
+    if (event_ns > h->last_exec_ns) h->last_exec_ns = event_ns;
+    int x = index_find(h, (uint32_t)sg->rec[i][F_PID], event_ns);
+    if (x >= 0 && !h->slots[x].linked) {
+      // the exec thread has it (being read, or read): it only takes its place in the order
+      exec_slot *s = &h->slots[x];
+      s->linked = 1;
+      h->unlinked--;
+      s->seq = ++h->exec_seq;
+      ring_put(h, sg->rec[i], x);
+      continue;
+    }
+    x = h->free_slots[--h->nfree];
+    exec_slot *s = &h->slots[x];
+    memcpy(s->r, sg->rec[i], NFIELDS * sizeof(double));
+    s->event_ns = event_ns;
+    s->received_ns = now_ns;
     s->queued_ms = now_ms;
     s->seq = ++h->exec_seq;
-    s->state = SLOT_QUEUED;
     s->cmd_len = s->exe_len = s->cwd_len = s->comm_len = 0;
     s->exe_readable = 0;
-    queue_push(&h->read_q, x);
-    if (h->nidle > 0) woken_readers[woken++] = h->idle[--h->nidle];
+    s->linked = 1;
+    index_put(h, x);
     ring_put(h, sg->rec[i], x);
+    int cpu = (int)sg->cpu[i];
+    if (*mine < 0 && cpu == my_cpu) {
+      s->state = SLOT_READING;
+      h->reading_seq[READERS + 1] = s->seq;
+      h->receiver_reads++;
+      *mine = x;
+      continue;
+    }
+    s->state = SLOT_QUEUED;
+    queue_push(h, &h->read_q, x);
+    if (cpu == h->exec_cpu_only && !__atomic_load_n(&h->exec_busy, __ATOMIC_ACQUIRE)) { h->left_to_exec_thread++; continue; }
+    if (h->nidle > 0) woken_readers[woken++] = h->idle[--h->nidle];
   }
   uint64_t q = h->read_q.tail - h->read_q.head;
   if (q > h->read_queue_max) h->read_queue_max = q;
@@ -430,14 +570,20 @@ static int enqueue_stage(handle *h, stage *sg, int *woken_readers) {
 // CPU running the least important task, where (on a kernel without full preemption) it waits for
 // that task to leave the kernel while the receiver's CPU goes idle: up to 9 ms measured under
 // load. The others may run anywhere, to read in parallel.
+// A reader is re-pinned only when its place changes (a syscall per wake-up otherwise).
 static void wake_readers(handle *h, const int *readers, int n) {
   for (int i = 0; i < n; i++) {
+    int r = readers[i];
     int cpu = i == 0 ? sched_getcpu() : -1;
-    cpu_set_t one;
-    if (cpu >= 0 && cpu < CPU_SETSIZE && CPU_ISSET(cpu, &h->cpus)) { CPU_ZERO(&one); CPU_SET(cpu, &one); }
-    else one = h->cpus;
-    pthread_setaffinity_np(h->readers[readers[i]], sizeof one, &one);
-    sem_post(&h->wake[readers[i]]);
+    if (cpu >= CPU_SETSIZE || (cpu >= 0 && !CPU_ISSET(cpu, &h->cpus))) cpu = -1;
+    if (cpu != h->reader_cpu[r]) {
+      cpu_set_t one;
+      if (cpu >= 0) { CPU_ZERO(&one); CPU_SET(cpu, &one); }
+      else one = h->cpus;
+      pthread_setaffinity_np(h->readers[r], sizeof one, &one);
+      h->reader_cpu[r] = cpu;
+    }
+    sem_post(&h->wake[r]);
   }
 }
 
@@ -554,7 +700,7 @@ static int store_volatile(handle *h, int self, int x, reader_mem *m, const volat
   if (v->delay_us > h->delay_max_us) h->delay_max_us = (uint64_t)v->delay_us;
   if (v->handoff_us > 1000) h->handoff_over_1ms++;
   if (v->handoff_us > h->handoff_max_us) h->handoff_max_us = (uint64_t)v->handoff_us;
-  for (int i = 0; i < READERS; i++) if (h->reading_seq[i] && h->reading_seq[i] < s->seq) { h->out_of_order++; break; }
+  for (int i = 0; i < READERS + 2; i++) if (h->reading_seq[i] && h->reading_seq[i] < s->seq) { h->out_of_order++; break; }
   if (s->state == SLOT_ABANDONED) { h->late_reads++; free_slot(h, x); return 0; }
   size_t exe_len = v->exe_len > 0 ? (size_t)v->exe_len : 0, cwd_len = v->cwd_len > 0 ? (size_t)v->cwd_len : 0;
   size_t cmd_len = v->cmd_len;
@@ -611,9 +757,9 @@ static void *reader_main(void *arg) {
   if (!m) return NULL;
   pthread_mutex_lock(&h->mu);
   while (!h->stopping) {
-    int x = queue_pop(&h->read_q);
+    int x = queue_pop(h, &h->read_q);
     int phase1 = x >= 0;
-    if (!phase1) x = queue_pop(&h->finish_q);
+    if (!phase1) x = queue_pop(h, &h->finish_q);
     if (x < 0) {
       h->idle[h->nidle++] = self;
       pthread_mutex_unlock(&h->mu);
@@ -627,6 +773,7 @@ static void *reader_main(void *arg) {
     if (phase1) {
       double event_ns = s->event_ns, received_ns = s->received_ns;
       s->state = SLOT_READING;
+      h->reader_reads++;
       h->reading_seq[self] = s->seq;
       uint64_t busy = 0;
       for (int i = 0; i < READERS; i++) busy += h->reading_seq[i] != 0;
@@ -637,7 +784,7 @@ static void *reader_main(void *arg) {
       pthread_mutex_lock(&h->mu);
       if (!store_volatile(h, self, x, m, &v)) continue;
       // this reader finishes it after the command lines still waiting
-      if (h->read_q.head != h->read_q.tail) { queue_push(&h->finish_q, x); continue; }
+      if (h->read_q.head != h->read_q.tail) { queue_push(h, &h->finish_q, x); continue; }
     }
     s->state = SLOT_FINISHING;
     size_t cmd_len = s->cmd_len;
@@ -653,15 +800,177 @@ static void *reader_main(void *arg) {
   return NULL;
 }
 
+// Phase 1 by the thread that holds slot x (READING), outside the lock. Returns whether the slot is
+// still wanted (not abandoned meanwhile).
+static int read_held_volatile(handle *h, int self, int x, uint32_t pid, double event_ns, double received_ns, reader_mem *m) {
+  volatile_read v;
+  read_volatile(pid, event_ns, received_ns, m, &v);
+  pthread_mutex_lock(&h->mu);
+  int kept = store_volatile(h, self, x, m, &v);
+  pthread_mutex_unlock(&h->mu);
+  return kept;
+}
+
+// Phase 2 by the thread that holds slot x (READ); an abandoned slot is freed instead.
+static void finish_held(handle *h, int x) {
+  pthread_mutex_lock(&h->mu);
+  exec_slot *s = &h->slots[x];
+  if (s->state == SLOT_ABANDONED) { h->late_reads++; free_slot(h, x); pthread_mutex_unlock(&h->mu); return; }
+  s->state = SLOT_FINISHING;
+  uint32_t pid = (uint32_t)s->r[F_PID];
+  size_t cmd_len = s->cmd_len;
+  int exe_readable = s->exe_readable;
+  pthread_mutex_unlock(&h->mu);
+  exec_details d;
+  read_details(pid, cmd_len, exe_readable, &d);
+  pthread_mutex_lock(&h->mu);
+  store_details(h, x, &d);
+  pthread_mutex_unlock(&h->mu);
+}
+
+// ---- the exec thread ---------------------------------------------------------------------
+
+// Under h->mu: opens a slot for an exec the receiver has not queued and returns it, or -1 when the
+// receiver has it (or has passed it) or too few slots are free. The slot is linked into the order
+// when the receiver meets the exec (enqueue_stage).
+static int exec_claim(handle *h, uint32_t pid, double event_ns, double time_ms) {
+  int x = index_find(h, pid, event_ns);
+  if (x >= 0) {
+    // queued, but no reader has it yet: this thread is running now, its reader may not be
+    exec_slot *s = &h->slots[x];
+    if (s->state != SLOT_QUEUED) { h->fast_skipped++; return -1; }
+    s->gen = (s->gen + 1) & ((1u << (32 - SLOT_BITS)) - 1);
+    s->state = SLOT_READING;
+    h->fast_taken++;
+    return x;
+  }
+  if (event_ns <= h->last_exec_ns) { h->fast_skipped++; return -1; }
+  if (h->nfree <= EXEC_THREAD_RESERVE) { h->fast_no_slot++; return -1; }
+  x = h->free_slots[--h->nfree];
+  exec_slot *s = &h->slots[x];
+  memset(s->r, 0, sizeof s->r);
+  s->r[F_KIND] = EV_EXEC; s->r[F_PID] = pid; s->r[F_TIME_MS] = time_ms; s->r[F_UID] = s->r[F_EUID] = -1;
+  s->event_ns = event_ns;
+  s->received_ns = mono_ns();
+  s->queued_ms = s->received_ns / 1e6;
+  s->seq = 0;
+  s->state = SLOT_READING;
+  s->cmd_len = s->exe_len = s->cwd_len = s->comm_len = 0;
+  s->exe_readable = 0;
+  s->linked = 0;
+  index_put(h, x);
+  h->unlinked++;
+  h->fast_reads++;
+  return x;
+}
+
+// Under h->mu: slots the exec thread read for execs the receiver never met (their message was lost
+// on its socket) are freed after ORPHAN_MS, at most twice a second.
+static void reap_orphans(handle *h, double now_ms) {
+  if (!h->unlinked || now_ms - h->orphan_scan_ms < 500) return;
+  h->orphan_scan_ms = now_ms;
+  for (int x = 0; x < SLOTS_MAX; x++) {
+    exec_slot *s = &h->slots[x];
+    if (s->state != SLOT_DONE || s->linked || now_ms - s->queued_ms < ORPHAN_MS) continue;
+    free_slot(h, x);
+    h->unlinked--;
+    h->orphan_reads++;
+  }
+}
+
+typedef struct {
+  char bufs[RECV_MSGS][RECV_MSG_BYTES] __attribute__((aligned(8)));
+  struct mmsghdr msgs[RECV_MSGS];
+  struct iovec iovs[RECV_MSGS];
+  int taken[RECV_MSGS * 2];
+  reader_mem rm;
+} exec_mem;
+
+// Reads the command lines of a chunk's execs first, one by one as it claims them, then their stat.
+static void exec_chunk(handle *h, exec_mem *m, int n) {
+  double offset = now_offset_ms();
+  int ntaken = 0;
+  uint64_t other = 0;
+  for (int i = 0; i < n; i++) {
+    int len = (int)m->msgs[i].msg_len;
+    for (struct nlmsghdr *nh = (struct nlmsghdr *)m->bufs[i]; NLMSG_OK(nh, (unsigned)len); nh = NLMSG_NEXT(nh, len)) {
+      if (nh->nlmsg_type == NLMSG_NOOP || nh->nlmsg_type == NLMSG_ERROR) continue;
+      struct cn_msg *cn = NLMSG_DATA(nh);
+      if (cn->id.idx != CN_IDX_PROC || cn->id.val != CN_VAL_PROC) continue;
+      struct proc_event *ev = (struct proc_event *)cn->data;
+      if (ev->what != PROC_EVENT_EXEC) { other++; continue; }
+      uint32_t pid = (uint32_t)ev->event_data.exec.process_tgid;
+      double event_ns = (double)ev->timestamp_ns;
+      pthread_mutex_lock(&h->mu);
+      int x = ntaken < RECV_MSGS * 2 ? exec_claim(h, pid, event_ns, event_ns / 1e6 + offset) : -1;
+      double received_ns = x >= 0 ? h->slots[x].received_ns : 0;
+      pthread_mutex_unlock(&h->mu);
+      if (x >= 0 && read_held_volatile(h, READERS, x, pid, event_ns, received_ns, &m->rm)) m->taken[ntaken++] = x;
+    }
+  }
+  for (int k = 0; k < ntaken; k++) finish_held(h, m->taken[k]);
+  if (other) { pthread_mutex_lock(&h->mu); h->exec_sock_other += other; pthread_mutex_unlock(&h->mu); }
+}
+
+static void *exec_main(void *arg) {
+  handle *h = arg;
+  pthread_setname_np(pthread_self(), "xdr-proc-exec");
+  pthread_setaffinity_np(pthread_self(), sizeof h->exec_cpus, &h->exec_cpus);
+  if (h->rt_priority > 0) {
+    struct sched_param sp = {.sched_priority = h->rt_priority};
+    pthread_setschedparam(pthread_self(), SCHED_FIFO, &sp);
+  }
+  exec_mem *m = calloc(1, sizeof *m);
+  if (!m) return NULL;
+  for (int i = 0; i < RECV_MSGS; i++) {
+    m->iovs[i].iov_base = m->bufs[i]; m->iovs[i].iov_len = RECV_MSG_BYTES;
+    m->msgs[i].msg_hdr.msg_iov = &m->iovs[i]; m->msgs[i].msg_hdr.msg_iovlen = 1;
+  }
+  struct pollfd fds[2] = {{.fd = h->exec_sock, .events = POLLIN}, {.fd = h->stop_fd, .events = POLLIN}};
+  while (!h->stopping) {
+    int pr = poll(fds, 2, -1);
+    if (pr < 0) { if (errno == EINTR) continue; break; }
+    if (fds[1].revents || h->stopping) break;
+    __atomic_store_n(&h->exec_busy, 1, __ATOMIC_RELEASE);
+    int n = recvmmsg(h->exec_sock, m->msgs, RECV_MSGS, MSG_DONTWAIT, NULL);
+    if (n > 0) exec_chunk(h, m, n);
+    __atomic_store_n(&h->exec_busy, 0, __ATOMIC_RELEASE);
+    // ENOBUFS here loses nothing: the receiver's socket carries every exec too
+    if (n < 0 && errno != EINTR && errno != EAGAIN && errno != EWOULDBLOCK && errno != ENOBUFS) break;
+  }
+  free(m);
+  return NULL;
+}
+
 // ---- the receiver thread -------------------------------------------------------------------
+
+// Under h->mu: execs left to the exec thread that it has not taken within 1 ms go to idle readers.
+// The entries it took are dropped from the head of the queue on the way (no reader may run to pop them).
+static int take_overdue(handle *h, double now_ms, int *woken) {
+  slot_queue *q = &h->read_q;
+  while (q->head != q->tail && !queue_live(h, q->items[q->head % QUEUE_MAX])) q->head++;
+  int n = 0;
+  for (uint32_t i = q->head; i != q->tail && n < h->nidle; i++) {
+    uint32_t item = q->items[i % QUEUE_MAX];
+    if (!queue_live(h, item)) continue;
+    exec_slot *s = &h->slots[item & (SLOTS_MAX - 1)];
+    if (now_ms - s->queued_ms <= 1) break;  // queued in order: the rest are younger
+    if (s->state == SLOT_QUEUED) n++;
+  }
+  for (int i = 0; i < n; i++) woken[i] = h->idle[--h->nidle];
+  h->overdue += (uint64_t)n;
+  return n;
+}
 
 // Commits what is ready (and execs stuck past STUCK_MS) and wakes JS at most once per BATCH_MS
 // (or at BATCH_MAX records). Returns the poll timeout until the next look is due.
 static int maybe_notify(handle *h, double *first_pending) {
   double now = mono_ns() / 1e6;
-  int notify = 0, timeout = IDLE_POLL_MS;
+  int notify = 0, timeout = IDLE_POLL_MS, woken[READERS];
   pthread_mutex_lock(&h->mu);
   commit_ready(h, now, 0);
+  reap_orphans(h, now);
+  int nwoken = h->exec_cpu_only >= 0 ? take_overdue(h, now, woken) : 0;
   size_t queued = h->bufs[h->fill].n;
   if (queued == 0) {
     *first_pending = 0;
@@ -678,6 +987,7 @@ static int maybe_notify(handle *h, double *first_pending) {
   // soon in case a read is stuck.
   if (h->ring_head != h->ring_tail && timeout > BATCH_MS) timeout = BATCH_MS;
   pthread_mutex_unlock(&h->mu);
+  wake_readers(h, woken, nwoken);
   if (notify) {
     uint64_t one = 1;
     if (write(h->notify_fd, &one, sizeof one) < 0) { /* the counter cannot overflow at this rate */ }
@@ -727,6 +1037,7 @@ static void handle_msg(handle *h, stage *sg, struct cn_msg *cn, double offset) {
       if (!(r = stage_add(sg, EV_EXEC))) return;
       r[F_PID] = ev->event_data.exec.process_tgid;
       sg->event_ns[sg->n - 1] = (double)ev->timestamp_ns;
+      sg->cpu[sg->n - 1] = ev->cpu;
       sg->nexec++;
       break;
     case PROC_EVENT_EXIT:
@@ -758,19 +1069,26 @@ static void *notifier_main(void *arg) {
   return NULL;
 }
 
-// Queues a chunk and wakes an idle reader per exec in it (busy readers take the rest when done).
-static void flush_stage(handle *h, stage *sg) {
+// Queues a chunk, wakes the readers enqueue_stage chose (busy readers take the rest when done) and
+// reads the exec it left to this thread.
+static void flush_stage(handle *h, stage *sg, reader_mem *m) {
   if (!sg->n) return;
-  int woken[READERS];
+  int woken[READERS], mine = -1;
+  int my_cpu = sched_getcpu();
   pthread_mutex_lock(&h->mu);
-  int n = enqueue_stage(h, sg, woken);
+  int n = enqueue_stage(h, sg, my_cpu, &mine, woken);
+  uint32_t pid = 0;
+  double event_ns = 0, received_ns = 0;
+  if (mine >= 0) { pid = (uint32_t)h->slots[mine].r[F_PID]; event_ns = h->slots[mine].event_ns; received_ns = h->slots[mine].received_ns; }
   pthread_mutex_unlock(&h->mu);
   wake_readers(h, woken, n);
+  if (mine >= 0 && read_held_volatile(h, READERS + 1, mine, pid, event_ns, received_ns, m)) finish_held(h, mine);
 }
 
 static void *receiver_main(void *arg) {
   handle *h = arg;
   pthread_setname_np(pthread_self(), "xdr-proc");
+  if (h->exec_sock >= 0) pthread_setaffinity_np(pthread_self(), sizeof h->receiver_cpus, &h->receiver_cpus);
   if (h->rt_priority > 0) {
     // A short-lived program is gone within a millisecond of exec; unless its exec is received
     // and handed to a reader before it exits, its command line is lost.
@@ -806,7 +1124,7 @@ static void *receiver_main(void *arg) {
           struct timespec rt; clock_gettime(CLOCK_REALTIME, &rt);
           double *g = stage_add(sg, EV_GAP);
           if (g) { g[F_A] = GAP_ENOBUFS; g[F_TIME_MS] = rt.tv_sec * 1e3 + rt.tv_nsec / 1e6; }
-          flush_stage(h, sg);
+          flush_stage(h, sg, &m->rm);
           continue;
         }
         goto out;
@@ -819,7 +1137,7 @@ static void *receiver_main(void *arg) {
           handle_msg(h, sg, (struct cn_msg *)NLMSG_DATA(nh), offset);
         }
       }
-      flush_stage(h, sg);
+      flush_stage(h, sg, &m->rm);
       if (n < RECV_MSGS) break;
     }
     timeout = maybe_notify(h, &first_pending);
@@ -829,17 +1147,48 @@ out:
   return NULL;
 }
 
-static int send_op(int sock, enum proc_cn_mcast_op op) {
-  char buf[NLMSG_SPACE(sizeof(struct cn_msg) + sizeof(enum proc_cn_mcast_op))] __attribute__((aligned(8)));
+// `events` 0 subscribes to everything the old way; otherwise only to those event types.
+static int send_op(int sock, enum proc_cn_mcast_op op, uint32_t events) {
+  struct proc_input_v2 in = {.mcast_op = op, .event_type = events};
+  size_t len = events ? sizeof in : sizeof(uint32_t);
+  char buf[NLMSG_SPACE(sizeof(struct cn_msg) + sizeof in)] __attribute__((aligned(8)));
   memset(buf, 0, sizeof buf);
   struct nlmsghdr *nh = (struct nlmsghdr *)buf;
-  nh->nlmsg_len = NLMSG_LENGTH(sizeof(struct cn_msg) + sizeof op);
+  nh->nlmsg_len = NLMSG_LENGTH(sizeof(struct cn_msg) + len);
   nh->nlmsg_type = NLMSG_DONE;
   nh->nlmsg_pid = 0;
   struct cn_msg *cn = NLMSG_DATA(nh);
-  cn->id.idx = CN_IDX_PROC; cn->id.val = CN_VAL_PROC; cn->len = sizeof op;
-  memcpy(cn->data, &op, sizeof op);
+  cn->id.idx = CN_IDX_PROC; cn->id.val = CN_VAL_PROC; cn->len = (uint16_t)len;
+  memcpy(cn->data, &in, len);
   return send(sock, nh, nh->nlmsg_len, 0) < 0 ? -1 : 0;
+}
+
+// The exec thread's socket, or -1: it is an optimisation, so failing to open it is not an error.
+static int open_exec_socket(int rcvbuf) {
+  int sock = socket(AF_NETLINK, SOCK_DGRAM | SOCK_CLOEXEC, NETLINK_CONNECTOR);
+  if (sock < 0) return -1;
+  if (setsockopt(sock, SOL_SOCKET, SO_RCVBUFFORCE, &rcvbuf, sizeof rcvbuf) < 0)
+    setsockopt(sock, SOL_SOCKET, SO_RCVBUF, &rcvbuf, sizeof rcvbuf);
+  struct sockaddr_nl sa = {.nl_family = AF_NETLINK, .nl_groups = CN_IDX_PROC, .nl_pid = 0};
+  if (bind(sock, (struct sockaddr *)&sa, sizeof sa) < 0 || send_op(sock, PROC_CN_MCAST_LISTEN, PROC_EXEC_ONLY) < 0) {
+    close(sock);
+    return -1;
+  }
+  return sock;
+}
+
+// The receiver takes every other CPU of the opener's set and the exec thread the rest, so the two
+// are never queued behind the same task. Returns how many CPUs the set has.
+static int split_cpus(handle *h) {
+  CPU_ZERO(&h->receiver_cpus);
+  CPU_ZERO(&h->exec_cpus);
+  int n = 0;
+  for (int c = 0; c < CPU_SETSIZE; c++) {
+    if (!CPU_ISSET(c, &h->cpus)) continue;
+    if (n++ % 2 == 0) CPU_SET(c, &h->receiver_cpus);
+    else CPU_SET(c, &h->exec_cpus);
+  }
+  return n;
 }
 
 // ---- JS side -------------------------------------------------------------------------------
@@ -942,6 +1291,8 @@ static void join_threads(handle *h) {
   if (write(h->stop_fd, &one, sizeof one) < 0) { /* the receiver also looks at h->stopping */ }
   if (h->thread_started) pthread_join(h->thread, NULL);
   h->thread_started = 0;
+  if (h->exec_thread_started) pthread_join(h->exec_thread, NULL);
+  h->exec_thread_started = 0;
   for (int i = 0; i < h->readers_started; i++) sem_post(&h->wake[i]);
   for (int i = 0; i < h->readers_started; i++) pthread_join(h->readers[i], NULL);
   h->readers_started = 0;
@@ -954,7 +1305,8 @@ static void stop_handle(handle *h) {
   if (h->stopped) return;
   h->stopped = 1;
   join_threads(h);
-  send_op(h->sock, PROC_CN_MCAST_IGNORE);
+  send_op(h->sock, PROC_CN_MCAST_IGNORE, 0);
+  if (h->exec_sock >= 0) { send_op(h->exec_sock, PROC_CN_MCAST_IGNORE, PROC_EXEC_ONLY); close(h->exec_sock); h->exec_sock = -1; }
   close(h->sock); close(h->stop_fd); close(h->notify_fd);
   napi_release_threadsafe_function(h->tsfn, napi_tsfn_abort);
 }
@@ -963,7 +1315,7 @@ static void stop_handle(handle *h) {
 static void free_handle(handle *h) {
   for (int i = 0; i < 2; i++) { free(h->bufs[i].nums); free(h->bufs[i].str); }
   if (h->slots) for (int i = 0; i < SLOTS_MAX; i++) free(h->slots[i].text);
-  free(h->slots); free(h->free_slots); free(h->ring);
+  free(h->slots); free(h->free_slots); free(h->ring); free(h->index);
   for (int i = 0; i < h->wake_ready; i++) sem_destroy(&h->wake[i]);
   pthread_mutex_destroy(&h->mu);
   free(h);
@@ -976,6 +1328,7 @@ static void finalize_handle(napi_env env, void *data, void *hint) {
     h->stopped = 1;
     join_threads(h);
     close(h->sock);
+    if (h->exec_sock >= 0) close(h->exec_sock);
     close(h->stop_fd);
     close(h->notify_fd);
   }
@@ -1013,12 +1366,15 @@ static napi_value open_common(napi_env env, napi_callback_info info, int packed)
     char m[128]; snprintf(m, sizeof m, "bind(CN_IDX_PROC): %s", strerror(errno)); close(sock);
     napi_throw_error(env, "XDR_NETLINK_BIND", m); return NULL;
   }
-  if (send_op(sock, PROC_CN_MCAST_LISTEN) < 0) {
+  if (send_op(sock, PROC_CN_MCAST_LISTEN, 0) < 0) {
     char m[128]; snprintf(m, sizeof m, "PROC_CN_MCAST_LISTEN: %s", strerror(errno)); close(sock);
     napi_throw_error(env, "XDR_NETLINK_LISTEN", m); return NULL;
   }
   handle *h = calloc(1, sizeof *h);
   if (!h) { close(sock); napi_throw_error(env, "XDR_NATIVE", "out of memory"); return NULL; }
+  h->exec_sock = -1;
+  h->exec_cpu_only = -1;
+  for (int i = 0; i < READERS; i++) h->reader_cpu[i] = -1;
   h->sock = sock; h->queue_max = (size_t)(queue_max > 0 ? queue_max : 65536); h->rcvbuf = actual;
   h->rt_priority = (int)rt_priority;
   h->packed = packed;
@@ -1034,7 +1390,8 @@ static napi_value open_common(napi_env env, napi_callback_info info, int packed)
   h->ring = calloc(PENDING_MAX, sizeof *h->ring);
   h->slots = calloc(SLOTS_MAX, sizeof *h->slots);
   h->free_slots = calloc(SLOTS_MAX, sizeof *h->free_slots);
-  if (h->wake_ready < READERS || !h->ring || !h->slots || !h->free_slots || h->stop_fd < 0 || h->notify_fd < 0) {
+  h->index = malloc(INDEX_SIZE * sizeof *h->index);
+  if (h->wake_ready < READERS || !h->ring || !h->slots || !h->free_slots || !h->index || h->stop_fd < 0 || h->notify_fd < 0) {
     int err = errno;
     close(sock); if (h->stop_fd >= 0) close(h->stop_fd); if (h->notify_fd >= 0) close(h->notify_fd); free_handle(h);
     char m[128]; snprintf(m, sizeof m, "process sensor handle could not be set up: %s", strerror(err));
@@ -1042,6 +1399,7 @@ static napi_value open_common(napi_env env, napi_callback_info info, int packed)
   }
   for (int i = 0; i < SLOTS_MAX; i++) h->free_slots[i] = SLOTS_MAX - 1 - i;
   h->nfree = SLOTS_MAX;
+  memset(h->index, 0xff, INDEX_SIZE * sizeof *h->index);
   napi_value name;
   napi_create_string_utf8(env, "xdr_proc", NAPI_AUTO_LENGTH, &name);
   if (napi_create_threadsafe_function(env, argv[0], NULL, name, 0, 1, NULL, NULL, h, call_js, &h->tsfn) != napi_ok) {
@@ -1049,6 +1407,7 @@ static napi_value open_common(napi_env env, napi_callback_info info, int packed)
   }
   // The native threads must not keep the event loop alive on their own.
   napi_unref_threadsafe_function(env, h->tsfn);
+  if (split_cpus(h) >= 2) h->exec_sock = open_exec_socket(actual);
   int started = pthread_create(&h->notifier, NULL, notifier_main, h) == 0;
   h->notifier_started = started;
   pthread_attr_t ta;
@@ -1062,9 +1421,16 @@ static napi_value open_common(napi_env env, napi_callback_info info, int packed)
     else free(a);
   }
   pthread_attr_destroy(&ta);
+  if (started && h->exec_sock >= 0) {
+    h->exec_thread_started = pthread_create(&h->exec_thread, NULL, exec_main, h) == 0;
+    if (!h->exec_thread_started) { close(h->exec_sock); h->exec_sock = -1; }
+    else if (CPU_COUNT(&h->exec_cpus) == 1)
+      for (int c = 0; c < CPU_SETSIZE; c++) if (CPU_ISSET(c, &h->exec_cpus)) h->exec_cpu_only = c;
+  }
   if (started) started = h->thread_started = pthread_create(&h->thread, NULL, receiver_main, h) == 0;
   if (!started) {
     join_threads(h);
+    if (h->exec_sock >= 0) close(h->exec_sock);
     close(sock); close(h->stop_fd); close(h->notify_fd); napi_release_threadsafe_function(h->tsfn, napi_tsfn_abort); free_handle(h);
     napi_throw_error(env, "XDR_NATIVE", "pthread_create failed"); return NULL;
   }
@@ -1101,6 +1467,10 @@ static napi_value js_stats(napi_env env, napi_callback_info info) {
     (double)h->stuck, (double)h->unfinished, (double)h->late_reads,
     (double)h->pending_max, (double)h->read_queue_max, (double)h->dropped_ring,
     (double)h->receive_over_1ms, (double)h->receive_max_us, (double)h->handoff_over_1ms, (double)h->handoff_max_us,
+    (double)h->exec_thread_started, (double)h->fast_reads, (double)h->fast_taken, (double)h->fast_skipped, (double)h->fast_no_slot,
+    (double)h->orphan_reads, (double)h->exec_sock_other,
+    (double)h->receiver_reads, (double)h->left_to_exec_thread, (double)h->overdue,
+    (double)h->reader_reads, (double)(SLOTS_MAX - h->nfree),
   };
   pthread_mutex_unlock(&h->mu);
   static const char *names[] = {
@@ -1110,6 +1480,9 @@ static napi_value js_stats(napi_env env, napi_callback_info info) {
     "execStuck", "execUnfinished", "lateReads",
     "pendingMax", "readQueueMax", "pendingDropped",
     "receiveOver1ms", "receiveMaxUs", "handoffOver1ms", "handoffMaxUs",
+    "execThread", "execThreadReads", "execThreadTookQueued", "execThreadSkipped", "execThreadNoSlot", "orphanReads", "execSocketOther",
+    "receiverReads", "leftToExecThread", "leftOverdue",
+    "readerReads", "execsInFlight",
   };
   napi_value o;
   napi_create_object(env, &o);

@@ -18,9 +18,12 @@ const Action = wire.ProcessEvent.Action;
 
 /** The addon's reader counters passed on as they are (an older build has only some of them). */
 const READER_COUNTERS = [
-  'execReadOver1ms', 'execReadMaxUs', 'slowReads', 'slowReadMaxUs', 'readers', 'realtimeReaders', 'readersBusyMax',
+  'execs', 'execReadOver1ms', 'execReadMaxUs', 'slowReads', 'slowReadMaxUs', 'readers', 'realtimeReaders', 'readersBusyMax',
   'readsOutOfOrder', 'execStuck', 'execUnfinished', 'lateReads', 'pendingMax', 'readQueueMax', 'pendingDropped',
   'receiveOver1ms', 'receiveMaxUs', 'handoffOver1ms', 'handoffMaxUs',
+  // who read each exec: the receiver, the exec thread (opened or taken from the queue), the pool
+  'execThread', 'receiverReads', 'execThreadReads', 'execThreadTookQueued', 'readerReads', 'execsInFlight',
+  'execThreadSkipped', 'execThreadNoSlot', 'orphanReads', 'execSocketOther', 'leftToExecThread', 'leftOverdue',
 ] as const;
 
 export class NetlinkProcessSensor implements Sensor {

@@ -5,7 +5,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { appendFileSync, chmodSync, mkdirSync, mkdtempSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createServer, connect, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
+import { availableParallelism, release, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -81,6 +81,26 @@ describe.skipIf(!isRoot)('process sensor (netlink)', () => {
     await new Promise((r) => setTimeout(r, 500));
     const seen = new Set(h.events.flatMap((ev) => ev.process?.process?.args?.[1]?.startsWith(marker) ? [ev.process.process.args[1]] : []));
     expect(seen.size).toBeGreaterThanOrEqual(190);
+  });
+
+  it('reads each exec once, whichever of its threads gets there first', async () => {
+    const marker = `once-${randomUUID().slice(0, 8)}`;
+    await run('/bin/sh', ['-c', `i=0; while [ $i -lt 100 ]; do /bin/true ${marker}-$i; i=$((i+1)); done`]);
+    await new Promise((r) => setTimeout(r, 1500)); // a stats message after the last of them
+    const c = h.lastStats!.sensors.process.counters as Record<string, number>;
+    const reads = c.receiverReads + c.execThreadReads + c.execThreadTookQueued + c.readerReads;
+    // every committed exec was read, unless it was given up on (stuck) ...
+    expect(reads).toBeGreaterThanOrEqual(c.execs - c.execStuck);
+    // ... and none twice: reads beyond the committed ones are the ones still in flight, or read by
+    // the exec thread for an exec the receiver never saw
+    expect(reads).toBeLessThanOrEqual(c.execs + c.execsInFlight + c.orphanReads);
+    if (availableParallelism() >= 2) {
+      expect(c.execThread).toBe(1);
+      expect(c.execThreadReads + c.execThreadTookQueued).toBeGreaterThan(0);
+      // since Linux 6.6 the kernel filters the exec thread's socket to exec events
+      const [major, minor] = release().split('.').map(Number);
+      if (major > 6 || (major === 6 && minor >= 6)) expect(c.execSocketOther).toBe(0);
+    }
   });
 });
 
