@@ -833,12 +833,13 @@ static void finish_held(handle *h, int x) {
 // Under h->mu: opens a slot for an exec the receiver has not queued and returns it, or -1 when the
 // receiver has it (or has passed it) or too few slots are free. The slot is linked into the order
 // when the receiver meets the exec (enqueue_stage).
-static int exec_claim(handle *h, uint32_t pid, double event_ns, double time_ms) {
+static int exec_claim(handle *h, uint32_t pid, double event_ns, double time_ms, int own_cpu) {
   int x = index_find(h, pid, event_ns);
   if (x >= 0) {
-    // queued, but no reader has it yet: this thread is running now, its reader may not be
+    // Queued from this thread's CPU, and no reader has it yet: its process waits for this thread,
+    // a reader may not come in time. From elsewhere a reader was woken for it.
     exec_slot *s = &h->slots[x];
-    if (s->state != SLOT_QUEUED) { h->fast_skipped++; return -1; }
+    if (s->state != SLOT_QUEUED || !own_cpu) { h->fast_skipped++; return -1; }
     s->gen = (s->gen + 1) & ((1u << (32 - SLOT_BITS)) - 1);
     s->state = SLOT_READING;
     h->fast_taken++;
@@ -878,18 +879,29 @@ static void reap_orphans(handle *h, double now_ms) {
   }
 }
 
+// An exec event as the exec thread saw it.
+typedef struct {
+  uint32_t pid;
+  double event_ns;
+  int own_cpu;  // it came from one of the exec thread's CPUs
+} exec_ref;
+
+#define EXEC_CHUNK_MAX RECV_MSGS
 typedef struct {
   char bufs[RECV_MSGS][RECV_MSG_BYTES] __attribute__((aligned(8)));
   struct mmsghdr msgs[RECV_MSGS];
   struct iovec iovs[RECV_MSGS];
-  int taken[RECV_MSGS * 2];
+  exec_ref execs[EXEC_CHUNK_MAX];
+  int taken[EXEC_CHUNK_MAX];
   reader_mem rm;
 } exec_mem;
 
-// Reads the command lines of a chunk's execs first, one by one as it claims them, then their stat.
+// Reads the command lines of a chunk's execs, then their stat. Execs from this thread's CPUs go
+// first: their processes wait for it, while an exec from elsewhere that it reads (the receiver was
+// late) may have run on and hold its memory lock, stalling the read.
 static void exec_chunk(handle *h, exec_mem *m, int n) {
   double offset = now_offset_ms();
-  int ntaken = 0;
+  size_t nexec = 0;
   uint64_t other = 0;
   for (int i = 0; i < n; i++) {
     int len = (int)m->msgs[i].msg_len;
@@ -899,13 +911,23 @@ static void exec_chunk(handle *h, exec_mem *m, int n) {
       if (cn->id.idx != CN_IDX_PROC || cn->id.val != CN_VAL_PROC) continue;
       struct proc_event *ev = (struct proc_event *)cn->data;
       if (ev->what != PROC_EVENT_EXEC) { other++; continue; }
-      uint32_t pid = (uint32_t)ev->event_data.exec.process_tgid;
-      double event_ns = (double)ev->timestamp_ns;
+      if (nexec == EXEC_CHUNK_MAX) continue;  // cannot happen: one event per message
+      exec_ref *e = &m->execs[nexec++];
+      e->pid = (uint32_t)ev->event_data.exec.process_tgid;
+      e->event_ns = (double)ev->timestamp_ns;
+      e->own_cpu = ev->cpu < CPU_SETSIZE && CPU_ISSET(ev->cpu, &h->exec_cpus);
+    }
+  }
+  int ntaken = 0;
+  for (int pass = 1; pass >= 0; pass--) {
+    for (size_t i = 0; i < nexec; i++) {
+      exec_ref *e = &m->execs[i];
+      if (e->own_cpu != pass) continue;
       pthread_mutex_lock(&h->mu);
-      int x = ntaken < RECV_MSGS * 2 ? exec_claim(h, pid, event_ns, event_ns / 1e6 + offset) : -1;
+      int x = exec_claim(h, e->pid, e->event_ns, e->event_ns / 1e6 + offset, e->own_cpu);
       double received_ns = x >= 0 ? h->slots[x].received_ns : 0;
       pthread_mutex_unlock(&h->mu);
-      if (x >= 0 && read_held_volatile(h, READERS, x, pid, event_ns, received_ns, &m->rm)) m->taken[ntaken++] = x;
+      if (x >= 0 && read_held_volatile(h, READERS, x, e->pid, e->event_ns, received_ns, &m->rm)) m->taken[ntaken++] = x;
     }
   }
   for (int k = 0; k < ntaken; k++) finish_held(h, m->taken[k]);
