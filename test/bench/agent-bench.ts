@@ -138,7 +138,11 @@ function readerLine(c: Record<string, number | undefined>): string {
     + `${c.readsOutOfOrder ?? 0} reads completed past an older one still reading, read queue max ${c.readQueueMax ?? 0}, pending records max ${c.pendingMax ?? 0}; `
     + `exec event to receiver > 1 ms: ${c.receiveOver1ms ?? 0} (max ${((c.receiveMaxUs ?? 0) / 1000).toFixed(1)} ms), receiver to reader > 1 ms: ${c.handoffOver1ms ?? 0} (max ${((c.handoffMaxUs ?? 0) / 1000).toFixed(1)} ms); `
     + `committed without waiting longer: ${c.execStuck ?? 0} unread (counted at the sensor: ${c.stuckRead ?? 0}), ${c.execUnfinished ?? 0} read but unfinished; late reads ${c.lateReads ?? 0}; pending ring drops ${c.pendingDropped ?? 0}; `
-    + (c.execThread ? `exec thread: read ${c.execThreadReads ?? 0} execs before the receiver queued them and ${c.execThreadTookQueued ?? 0} queued but not yet taken by a reader, skipped ${c.execThreadSkipped ?? 0} already taken, ${c.execThreadNoSlot ?? 0} without a free slot, ${c.orphanReads ?? 0} orphans, ${c.execSocketOther ?? 0} other messages on its socket; the receiver read ${c.receiverReads ?? 0} itself and left ${c.leftToExecThread ?? 0} to the exec thread (${c.leftOverdue ?? 0} of them handed to a reader after 1 ms)` : 'no exec thread');
+    + `reads by the receiver ${c.receiverReads ?? 0}, the pool ${c.readerReads ?? 0}, `
+    + (c.execThread
+      ? `the exec thread ${c.execThreadReads ?? 0} (seen before the receiver) + ${c.execThreadTookQueued ?? 0} (queued, no reader yet); it skipped ${c.execThreadSkipped ?? 0} already taken, `
+        + `${c.execThreadNoSlot ?? 0} for want of a slot, read ${c.orphanReads ?? 0} orphans, saw ${c.execSocketOther ?? 0} other messages; the receiver left it ${c.leftToExecThread ?? 0} (${c.leftOverdue ?? 0} handed to a reader after 1 ms)`
+      : 'no exec thread');
 }
 
 function pct(n: number, of: number, digits = 2): string {
@@ -200,6 +204,8 @@ if (only.has('steady')) {
   console.log(`            ${traceMissed(h, marker, pidsFile)}`);
   console.log(`            counted by the sensor: starts without command line ${c.noCmdline ?? 0} (the process had exited: ${c.exitedBeforeRead ?? 0}, was reaped: ${c.reapedBeforeRead ?? 0}; cmdline read > 1 ms after exec: ${c.execReadOver1ms ?? 0}, max ${((c.execReadMaxUs ?? 0) / 1000).toFixed(1)} ms; reads that took > 1 ms: ${c.slowReads ?? 0}, max ${((c.slowReadMaxUs ?? 0) / 1000).toFixed(1)} ms), lost ${st.sensors.process.lost}, gap notices ${h.events.filter((e) => e.notice?.code === 'sensor_gap').length} (sum ${h.events.reduce((n, e) => n + (e.notice?.code === 'sensor_gap' ? Number(e.notice.count ?? 0) : 0), 0)}), kernel ENOBUFS ${c.enobufs ?? 0}, queue drops ${c.queueDropped ?? 0}, reader realtime priority ${c.realtimePriority ?? 0}`);
   console.log(`            ${readerLine(c)}`);
+  const gapMessages = [...new Set(h.events.flatMap((e) => (e.notice?.code === 'sensor_gap' && e.notice.message ? [e.notice.message] : [])))];
+  if (gapMessages.length) console.log(`            gap notices said: ${gapMessages.slice(0, 3).join(' | ')}`);
   rmSync(pidsFile, { force: true });
   if (withCollector) {
     let pacedC = '';

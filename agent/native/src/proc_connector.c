@@ -16,7 +16,7 @@
 // count, never a silent loss. An exec whose process had already exited when it was read is
 // flagged, so JS can count it. The threads (SCHED_FIFO when allowed) wait on nothing a normal
 // thread may hold: the handle's lock inherits priority, an idle reader is woken through its own
-// semaphore (the first one on the receiver's CPU, see wake_readers), and JS is woken by a
+// semaphore (on the CPU of the exec it is woken for, see wake_readers), and JS is woken by a
 // notifier thread (Node's threadsafe-function lock is not priority-inheriting).
 //
 // A realtime thread woken for an exec runs, on this non-preemptible kind of kernel, only when the
@@ -145,8 +145,12 @@ typedef struct {
   int exe_readable;
   uint32_t gen;  // changes when the slot is freed or the exec thread takes it from the read queue
   int linked;   // in the pending ring; a slot the exec thread opened is not until the receiver sees its exec
+  int cpu;      // where it exec'd (set by the receiver)
   int indexed;  // findable by (pid, event time)
 } exec_slot;
+
+// A reader to wake, and where.
+typedef struct { int reader, cpu; } wake_order;
 
 // A record between the socket and the batch; an exec's record lives in its slot.
 typedef struct {
@@ -169,8 +173,8 @@ typedef struct {
   int thread_started;
   pthread_t readers[READERS];
   int readers_started;
-  // An idle reader waits on its own semaphore: the receiver wakes it on the CPU the receiver runs
-  // on (see wake_readers).
+  // An idle reader waits on its own semaphore: the receiver wakes it on the CPU its exec came from
+  // (see wake_readers).
   sem_t wake[READERS];
   int wake_ready;
   cpu_set_t cpus;  // where the handle's threads may run (the opener's affinity)
@@ -500,7 +504,7 @@ static void ring_put(handle *h, const double *rec, int slot) {
 //     `woken` (the count is returned).
 // A chunk that does not fit is dropped and counted; its count goes ahead of the next records that
 // fit, as a queue gap.
-static int enqueue_stage(handle *h, stage *sg, int my_cpu, int *mine, int *woken_readers) {
+static int enqueue_stage(handle *h, stage *sg, int my_cpu, int *mine, wake_order *woken_readers) {
   double now_ns = mono_ns(), now_ms = now_ns / 1e6;
   int woken = 0;
   if (!make_room(h, sg->n + 1, sg->nexec, now_ms)) {
@@ -546,6 +550,7 @@ static int enqueue_stage(handle *h, stage *sg, int my_cpu, int *mine, int *woken
     index_put(h, x);
     ring_put(h, sg->rec[i], x);
     int cpu = (int)sg->cpu[i];
+    s->cpu = cpu;
     if (*mine < 0 && cpu == my_cpu) {
       s->state = SLOT_READING;
       h->reading_seq[READERS + 1] = s->seq;
@@ -556,7 +561,7 @@ static int enqueue_stage(handle *h, stage *sg, int my_cpu, int *mine, int *woken
     s->state = SLOT_QUEUED;
     queue_push(h, &h->read_q, x);
     if (cpu == h->exec_cpu_only && !__atomic_load_n(&h->exec_busy, __ATOMIC_ACQUIRE)) { h->left_to_exec_thread++; continue; }
-    if (h->nidle > 0) woken_readers[woken++] = h->idle[--h->nidle];
+    if (h->nidle > 0) woken_readers[woken++] = (wake_order){h->idle[--h->nidle], cpu};
   }
   uint64_t q = h->read_q.tail - h->read_q.head;
   if (q > h->read_queue_max) h->read_queue_max = q;
@@ -565,16 +570,15 @@ static int enqueue_stage(handle *h, stage *sg, int my_cpu, int *mine, int *woken
   return woken;
 }
 
-// The first reader is woken on the receiver's own CPU: the receiver runs there now, so the reader
-// runs as soon as the receiver sleeps. Left to the scheduler, a realtime thread is woken on the
-// CPU running the least important task, where (on a kernel without full preemption) it waits for
-// that task to leave the kernel while the receiver's CPU goes idle: up to 9 ms measured under
-// load. The others may run anywhere, to read in parallel.
-// A reader is re-pinned only when its place changes (a syscall per wake-up otherwise).
-static void wake_readers(handle *h, const int *readers, int n) {
+// A reader is woken on the CPU its exec came from: the process that exec'd runs there, and a
+// realtime thread woken on its CPU runs at its next return to user space, when it holds no lock the
+// read needs. Left to the scheduler, a realtime thread is woken on the CPU running the least
+// important task, where (on a kernel without full preemption) it waits for that task to leave the
+// kernel: up to 9 ms measured under load. A reader is re-pinned only when its place changes (a
+// syscall per wake-up otherwise).
+static void wake_readers(handle *h, const wake_order *w, int n) {
   for (int i = 0; i < n; i++) {
-    int r = readers[i];
-    int cpu = i == 0 ? sched_getcpu() : -1;
+    int r = w[i].reader, cpu = w[i].cpu;
     if (cpu >= CPU_SETSIZE || (cpu >= 0 && !CPU_ISSET(cpu, &h->cpus))) cpu = -1;
     if (cpu != h->reader_cpu[r]) {
       cpu_set_t one;
@@ -733,6 +737,34 @@ static void store_details(handle *h, int x, const exec_details *d) {
   commit_ready(h, mono_ns() / 1e6, 0);
 }
 
+// Phase 1 by the thread that holds slot x (READING), outside the lock. Returns whether the slot is
+// still wanted (not abandoned meanwhile).
+static int read_held_volatile(handle *h, int self, int x, uint32_t pid, double event_ns, double received_ns, reader_mem *m) {
+  volatile_read v;
+  read_volatile(pid, event_ns, received_ns, m, &v);
+  pthread_mutex_lock(&h->mu);
+  int kept = store_volatile(h, self, x, m, &v);
+  pthread_mutex_unlock(&h->mu);
+  return kept;
+}
+
+// Phase 2 by the thread that holds slot x (READ); an abandoned slot is freed instead.
+static void finish_held(handle *h, int x) {
+  pthread_mutex_lock(&h->mu);
+  exec_slot *s = &h->slots[x];
+  if (s->state == SLOT_ABANDONED) { h->late_reads++; free_slot(h, x); pthread_mutex_unlock(&h->mu); return; }
+  s->state = SLOT_FINISHING;
+  uint32_t pid = (uint32_t)s->r[F_PID];
+  size_t cmd_len = s->cmd_len;
+  int exe_readable = s->exe_readable;
+  pthread_mutex_unlock(&h->mu);
+  exec_details d;
+  read_details(pid, cmd_len, exe_readable, &d);
+  pthread_mutex_lock(&h->mu);
+  store_details(h, x, &d);
+  pthread_mutex_unlock(&h->mu);
+}
+
 // Readers take command lines before anything else: after reading one, a reader finishes that
 // exec itself only when no other exec waits to be read, and otherwise queues it for later.
 static void *reader_main(void *arg) {
@@ -779,53 +811,19 @@ static void *reader_main(void *arg) {
       for (int i = 0; i < READERS; i++) busy += h->reading_seq[i] != 0;
       if (busy > h->readers_busy_max) h->readers_busy_max = busy;
       pthread_mutex_unlock(&h->mu);
-      volatile_read v;
-      read_volatile(pid, event_ns, received_ns, m, &v);
+      int kept = read_held_volatile(h, self, x, pid, event_ns, received_ns, m);
       pthread_mutex_lock(&h->mu);
-      if (!store_volatile(h, self, x, m, &v)) continue;
+      if (!kept) continue;
       // this reader finishes it after the command lines still waiting
       if (h->read_q.head != h->read_q.tail) { queue_push(h, &h->finish_q, x); continue; }
     }
-    s->state = SLOT_FINISHING;
-    size_t cmd_len = s->cmd_len;
-    int exe_readable = s->exe_readable;
     pthread_mutex_unlock(&h->mu);
-    exec_details d;
-    read_details(pid, cmd_len, exe_readable, &d);
+    finish_held(h, x);
     pthread_mutex_lock(&h->mu);
-    store_details(h, x, &d);
   }
   pthread_mutex_unlock(&h->mu);
   free(m);
   return NULL;
-}
-
-// Phase 1 by the thread that holds slot x (READING), outside the lock. Returns whether the slot is
-// still wanted (not abandoned meanwhile).
-static int read_held_volatile(handle *h, int self, int x, uint32_t pid, double event_ns, double received_ns, reader_mem *m) {
-  volatile_read v;
-  read_volatile(pid, event_ns, received_ns, m, &v);
-  pthread_mutex_lock(&h->mu);
-  int kept = store_volatile(h, self, x, m, &v);
-  pthread_mutex_unlock(&h->mu);
-  return kept;
-}
-
-// Phase 2 by the thread that holds slot x (READ); an abandoned slot is freed instead.
-static void finish_held(handle *h, int x) {
-  pthread_mutex_lock(&h->mu);
-  exec_slot *s = &h->slots[x];
-  if (s->state == SLOT_ABANDONED) { h->late_reads++; free_slot(h, x); pthread_mutex_unlock(&h->mu); return; }
-  s->state = SLOT_FINISHING;
-  uint32_t pid = (uint32_t)s->r[F_PID];
-  size_t cmd_len = s->cmd_len;
-  int exe_readable = s->exe_readable;
-  pthread_mutex_unlock(&h->mu);
-  exec_details d;
-  read_details(pid, cmd_len, exe_readable, &d);
-  pthread_mutex_lock(&h->mu);
-  store_details(h, x, &d);
-  pthread_mutex_unlock(&h->mu);
 }
 
 // ---- the exec thread ---------------------------------------------------------------------
@@ -968,18 +966,17 @@ static void *exec_main(void *arg) {
 
 // Under h->mu: execs left to the exec thread that it has not taken within 1 ms go to idle readers.
 // The entries it took are dropped from the head of the queue on the way (no reader may run to pop them).
-static int take_overdue(handle *h, double now_ms, int *woken) {
+static int take_overdue(handle *h, double now_ms, wake_order *woken) {
   slot_queue *q = &h->read_q;
   while (q->head != q->tail && !queue_live(h, q->items[q->head % QUEUE_MAX])) q->head++;
   int n = 0;
-  for (uint32_t i = q->head; i != q->tail && n < h->nidle; i++) {
+  for (uint32_t i = q->head; i != q->tail && h->nidle > 0; i++) {
     uint32_t item = q->items[i % QUEUE_MAX];
     if (!queue_live(h, item)) continue;
     exec_slot *s = &h->slots[item & (SLOTS_MAX - 1)];
     if (now_ms - s->queued_ms <= 1) break;  // queued in order: the rest are younger
-    if (s->state == SLOT_QUEUED) n++;
+    if (s->state == SLOT_QUEUED) { woken[n] = (wake_order){h->idle[--h->nidle], s->cpu}; n++; }
   }
-  for (int i = 0; i < n; i++) woken[i] = h->idle[--h->nidle];
   h->overdue += (uint64_t)n;
   return n;
 }
@@ -988,7 +985,8 @@ static int take_overdue(handle *h, double now_ms, int *woken) {
 // (or at BATCH_MAX records). Returns the poll timeout until the next look is due.
 static int maybe_notify(handle *h, double *first_pending) {
   double now = mono_ns() / 1e6;
-  int notify = 0, timeout = IDLE_POLL_MS, woken[READERS];
+  int notify = 0, timeout = IDLE_POLL_MS;
+  wake_order woken[READERS];
   pthread_mutex_lock(&h->mu);
   commit_ready(h, now, 0);
   reap_orphans(h, now);
@@ -1095,7 +1093,8 @@ static void *notifier_main(void *arg) {
 // reads the exec it left to this thread.
 static void flush_stage(handle *h, stage *sg, reader_mem *m) {
   if (!sg->n) return;
-  int woken[READERS], mine = -1;
+  wake_order woken[READERS];
+  int mine = -1;
   int my_cpu = sched_getcpu();
   pthread_mutex_lock(&h->mu);
   int n = enqueue_stage(h, sg, my_cpu, &mine, woken);
