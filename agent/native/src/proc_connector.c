@@ -31,9 +31,11 @@
 #define _GNU_SOURCE
 #include <node_api.h>
 
+#include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stddef.h>
 #include <poll.h>
 #include <pthread.h>
 #include <sched.h>
@@ -50,6 +52,7 @@
 
 #include <linux/cn_proc.h>
 #include <linux/connector.h>
+#include <linux/filter.h>
 #include <linux/netlink.h>
 
 #define CMDLINE_MAX 32768
@@ -87,7 +90,7 @@
 // The (pid, event time) -> exec slot index: a power of two at least twice SLOTS_MAX.
 #define INDEX_SIZE 4096
 // Kernels since 6.6 filter by event type per socket (struct proc_input); older ones ignore a
-// subscription of this size, so the exec socket is subscribed the old way and skips the rest.
+// subscription of this size (the socket still gets the group's messages; see open_exec_socket).
 #define PROC_EXEC_ONLY 0x00000002u
 struct proc_input_v2 { uint32_t mcast_op; uint32_t event_type; };
 
@@ -1042,10 +1045,13 @@ static void check_seq(handle *h, stage *sg, struct cn_msg *cn, struct proc_event
 static void handle_msg(handle *h, stage *sg, struct cn_msg *cn, double offset) {
   if (cn->id.idx != CN_IDX_PROC || cn->id.val != CN_VAL_PROC) return;
   struct proc_event *ev = (struct proc_event *)cn->data;
-  if (ev->what == PROC_EVENT_NONE) return;
   double t = (double)ev->timestamp_ns / 1e6 + offset;
-  h->received++;
+  // An acknowledgement of anyone's (un)subscription goes to every listener and, on recent kernels,
+  // takes a number in its CPU's sequence: it is counted there, or the next event looks like a loss
+  // (older kernels send it with cpu -1, outside any sequence).
   check_seq(h, sg, cn, ev, t);
+  if (ev->what == PROC_EVENT_NONE) return;
+  h->received++;
   double *r;
   switch (ev->what) {
     case PROC_EVENT_FORK:
@@ -1185,9 +1191,20 @@ static int send_op(int sock, enum proc_cn_mcast_op op, uint32_t events) {
 }
 
 // The exec thread's socket, or -1: it is an optimisation, so failing to open it is not an error.
+// Only exec events reach it: the kernel filters by type since 6.6 (the subscription), and on any
+// kernel a socket filter drops the rest before they are queued, so the thread is not woken for
+// them (cBPF loads are big-endian, hence htonl).
 static int open_exec_socket(int rcvbuf) {
   int sock = socket(AF_NETLINK, SOCK_DGRAM | SOCK_CLOEXEC, NETLINK_CONNECTOR);
   if (sock < 0) return -1;
+  struct sock_filter only_exec[] = {
+    BPF_STMT(BPF_LD | BPF_W | BPF_ABS, NLMSG_LENGTH(0) + offsetof(struct cn_msg, data) + offsetof(struct proc_event, what)),
+    BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, htonl(PROC_EVENT_EXEC), 0, 1),
+    BPF_STMT(BPF_RET | BPF_K, 0xffffffff),
+    BPF_STMT(BPF_RET | BPF_K, 0),
+  };
+  struct sock_fprog prog = {.len = sizeof only_exec / sizeof *only_exec, .filter = only_exec};
+  setsockopt(sock, SOL_SOCKET, SO_ATTACH_FILTER, &prog, sizeof prog);  // without it, the thread skips the rest
   if (setsockopt(sock, SOL_SOCKET, SO_RCVBUFFORCE, &rcvbuf, sizeof rcvbuf) < 0)
     setsockopt(sock, SOL_SOCKET, SO_RCVBUF, &rcvbuf, sizeof rcvbuf);
   struct sockaddr_nl sa = {.nl_family = AF_NETLINK, .nl_groups = CN_IDX_PROC, .nl_pid = 0};

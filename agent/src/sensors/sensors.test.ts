@@ -83,6 +83,18 @@ describe.skipIf(!isRoot)('process sensor (netlink)', () => {
     expect(seen.size).toBeGreaterThanOrEqual(190);
   });
 
+  it('does not count another listener subscribing and leaving as lost events', async () => {
+    // The kernel acknowledges each (un)subscription to every listener with a number of the
+    // sequence the sensor checks for losses.
+    const lostBefore = h.lastStats!.sensors.process.lost;
+    const other = await startHarness({ quiet: true, sensors: { process: { mode: 'netlink' }, file: off, network: off, login: off } });
+    await other.stop();
+    for (let i = 0; i < 20; i++) await run('/bin/true', []); // events on every CPU after the acknowledgements
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(h.lastStats!.sensors.process.lost).toBe(lostBefore);
+    expect(h.events.filter((e) => e.notice?.code === 'sensor_gap' && /events lost/.test(e.notice.message ?? ''))).toEqual([]);
+  });
+
   it('reads each exec once, whichever of its threads gets there first', async () => {
     const marker = `once-${randomUUID().slice(0, 8)}`;
     await run('/bin/sh', ['-c', `i=0; while [ $i -lt 100 ]; do /bin/true ${marker}-$i; i=$((i+1)); done`]);
