@@ -223,6 +223,7 @@ typedef struct {
   // reader because it had not taken them by the receiver's next look.
   uint64_t receiver_reads, left_to_exec_thread, overdue;
   uint64_t reader_reads;  // execs the pool read
+  uint64_t backups;  // readers the exec thread woke as backups (back_up_own_execs)
   // The exec thread: a second socket that carries only exec events, read by a realtime thread on
   // other CPUs than the receiver's, which reads an exec's /proc itself unless the receiver has
   // queued it already. The kernel wakes both for each exec; on a kernel without full preemption a
@@ -885,6 +886,7 @@ typedef struct {
   uint32_t pid;
   double event_ns;
   int own_cpu;  // it came from one of the exec thread's CPUs
+  int cpu;
 } exec_ref;
 
 #define EXEC_CHUNK_MAX RECV_MSGS
@@ -896,6 +898,26 @@ typedef struct {
   int taken[EXEC_CHUNK_MAX];
   reader_mem rm;
 } exec_mem;
+
+// The receiver left execs from this thread's CPU to it while it slept; if it now reads one of them
+// and that read stalls, the others' processes run on and may exit unread. So each of them after
+// the first gets an idle reader on its CPU as a backup: it runs only if this thread sleeps (a
+// stalled read), and otherwise finds the exec taken.
+static void back_up_own_execs(handle *h, const exec_ref *execs, size_t nexec) {
+  wake_order w[READERS];
+  int n = 0, first = 1;
+  pthread_mutex_lock(&h->mu);
+  for (size_t i = 0; i < nexec && h->nidle > 0; i++) {
+    if (!execs[i].own_cpu) continue;
+    if (first) { first = 0; continue; }
+    int x = index_find(h, execs[i].pid, execs[i].event_ns);
+    if (x < 0 || h->slots[x].state != SLOT_QUEUED) continue;
+    w[n++] = (wake_order){h->idle[--h->nidle], execs[i].cpu};
+  }
+  h->backups += (uint64_t)n;
+  pthread_mutex_unlock(&h->mu);
+  wake_readers(h, w, n);
+}
 
 // Reads the command lines of a chunk's execs, then their stat. Execs from this thread's CPUs go
 // first: their processes wait for it, while an exec from elsewhere that it reads (the receiver was
@@ -917,8 +939,10 @@ static void exec_chunk(handle *h, exec_mem *m, int n) {
       e->pid = (uint32_t)ev->event_data.exec.process_tgid;
       e->event_ns = (double)ev->timestamp_ns;
       e->own_cpu = ev->cpu < CPU_SETSIZE && CPU_ISSET(ev->cpu, &h->exec_cpus);
+      e->cpu = (int)ev->cpu;
     }
   }
+  back_up_own_execs(h, m->execs, nexec);
   int ntaken = 0;
   for (int pass = 1; pass >= 0; pass--) {
     for (size_t i = 0; i < nexec; i++) {
@@ -1508,7 +1532,7 @@ static napi_value js_stats(napi_env env, napi_callback_info info) {
     (double)h->exec_thread_started, (double)h->fast_reads, (double)h->fast_taken, (double)h->fast_skipped, (double)h->fast_no_slot,
     (double)h->orphan_reads, (double)h->exec_sock_other,
     (double)h->receiver_reads, (double)h->left_to_exec_thread, (double)h->overdue,
-    (double)h->reader_reads, (double)(SLOTS_MAX - h->nfree),
+    (double)h->reader_reads, (double)(SLOTS_MAX - h->nfree), (double)h->backups,
   };
   pthread_mutex_unlock(&h->mu);
   static const char *names[] = {
@@ -1520,7 +1544,7 @@ static napi_value js_stats(napi_env env, napi_callback_info info) {
     "receiveOver1ms", "receiveMaxUs", "handoffOver1ms", "handoffMaxUs",
     "execThread", "execThreadReads", "execThreadTookQueued", "execThreadSkipped", "execThreadNoSlot", "orphanReads", "execSocketOther",
     "receiverReads", "leftToExecThread", "leftOverdue",
-    "readerReads", "execsInFlight",
+    "readerReads", "execsInFlight", "execThreadBackups",
   };
   napi_value o;
   napi_create_object(env, &o);

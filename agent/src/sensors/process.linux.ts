@@ -22,7 +22,7 @@ const READER_COUNTERS = [
   'readsOutOfOrder', 'execStuck', 'execUnfinished', 'lateReads', 'pendingMax', 'readQueueMax', 'pendingDropped',
   'receiveOver1ms', 'receiveMaxUs', 'handoffOver1ms', 'handoffMaxUs',
   // who read each exec: the receiver, the exec thread (opened or taken from the queue), the pool
-  'execThread', 'receiverReads', 'execThreadReads', 'execThreadTookQueued', 'readerReads', 'execsInFlight',
+  'execThread', 'receiverReads', 'execThreadReads', 'execThreadTookQueued', 'readerReads', 'execsInFlight', 'execThreadBackups',
   'execThreadSkipped', 'execThreadNoSlot', 'orphanReads', 'execSocketOther', 'leftToExecThread', 'leftOverdue',
 ] as const;
 
