@@ -16,7 +16,7 @@
 // count, never a silent loss. An exec whose process had already exited when it was read is
 // flagged, so JS can count it. The threads (SCHED_FIFO when allowed) wait on nothing a normal
 // thread may hold: the handle's lock inherits priority, an idle reader is woken through its own
-// semaphore (on the CPU of the exec it is woken for, see wake_readers), and JS is woken by a
+// semaphore (see wake_readers), and JS is woken by a
 // notifier thread (Node's threadsafe-function lock is not priority-inheriting).
 //
 // A realtime thread woken for an exec runs, on this non-preemptible kind of kernel, only when the
@@ -176,8 +176,7 @@ typedef struct {
   int thread_started;
   pthread_t readers[READERS];
   int readers_started;
-  // An idle reader waits on its own semaphore: the receiver wakes it on the CPU its exec came from
-  // (see wake_readers).
+  // An idle reader waits on its own semaphore, so it can be woken on a chosen CPU (see wake_readers).
   sem_t wake[READERS];
   int wake_ready;
   cpu_set_t cpus;  // where the handle's threads may run (the opener's affinity)
@@ -219,9 +218,7 @@ typedef struct {
   // The exec thread's: execs it read first, found taken, could not take (no slot), and read for an
   // exec the receiver never saw; messages other than exec on its socket (a kernel without filters).
   uint64_t fast_reads, fast_taken, fast_skipped, fast_no_slot, orphan_reads, exec_sock_other;
-  // Execs the receiver read itself, left to the exec thread, and left to it but then handed to a
-  // reader because it had not taken them by the receiver's next look.
-  uint64_t receiver_reads, left_to_exec_thread, overdue;
+  uint64_t receiver_reads;  // execs the receiver read itself
   uint64_t reader_reads;  // execs the pool read
   uint64_t backups;  // readers the exec thread woke as backups (back_up_own_execs)
   // The exec thread: a second socket that carries only exec events, read by a realtime thread on
@@ -233,8 +230,6 @@ typedef struct {
   pthread_t exec_thread;
   int exec_thread_started;
   cpu_set_t receiver_cpus, exec_cpus;
-  int exec_cpu_only;  // the exec thread's one CPU, or -1 (several, or no exec thread)
-  int exec_busy;      // atomic: the exec thread is working through a chunk
   int reader_cpu[READERS];  // the CPU a reader is pinned to, or -1 (all of h->cpus)
   // -- the receiver's own --
   uint32_t last_seq[MAX_CPUS];
@@ -500,12 +495,11 @@ static void ring_put(handle *h, const double *rec, int slot) {
 }
 
 // Queues a chunk's records in kernel order. Each exec gets a slot unless the exec thread has opened
-// one already, and who reads it depends on where it exec'd (ev->cpu): the task that exec'd cannot
-// run on until the realtime thread woken on its CPU has, so
-//   - on this thread's CPU: this thread reads it (the first such exec of the chunk; *mine);
-//   - on the exec thread's only CPU: the exec thread will, unless it is busy;
-//   - otherwise, and for the rest: an idle reader per exec is taken off the idle list into
-//     `woken` (the count is returned).
+// one already. The first exec of the chunk that came from this thread's CPU (ev->cpu) this thread
+// reads itself (*mine): its process cannot return to user space before this thread sleeps. Every
+// other one gets an idle reader, taken off the idle list into `woken` (the count is returned),
+// even if the exec thread may take it first: the exec thread may be held up (measured: 1-2 a
+// minute at 1,000 execs/s not taken within 1 ms).
 // A chunk that does not fit is dropped and counted; its count goes ahead of the next records that
 // fit, as a queue gap.
 static int enqueue_stage(handle *h, stage *sg, int my_cpu, int *mine, wake_order *woken_readers) {
@@ -564,8 +558,10 @@ static int enqueue_stage(handle *h, stage *sg, int my_cpu, int *mine, wake_order
     }
     s->state = SLOT_QUEUED;
     queue_push(h, &h->read_q, x);
-    if (cpu == h->exec_cpu_only && !__atomic_load_n(&h->exec_busy, __ATOMIC_ACQUIRE)) { h->left_to_exec_thread++; continue; }
-    if (h->nidle > 0) woken_readers[woken++] = (wake_order){h->idle[--h->nidle], cpu};
+    if (h->nidle > 0) {
+      woken_readers[woken] = (wake_order){h->idle[--h->nidle], woken == 0 ? my_cpu : -1};
+      woken++;
+    }
   }
   uint64_t q = h->read_q.tail - h->read_q.head;
   if (q > h->read_queue_max) h->read_queue_max = q;
@@ -574,12 +570,12 @@ static int enqueue_stage(handle *h, stage *sg, int my_cpu, int *mine, wake_order
   return woken;
 }
 
-// A reader is woken on the CPU its exec came from: the process that exec'd runs there, and a
-// realtime thread woken on its CPU runs at its next return to user space, when it holds no lock the
-// read needs. Left to the scheduler, a realtime thread is woken on the CPU running the least
-// important task, where (on a kernel without full preemption) it waits for that task to leave the
-// kernel: up to 9 ms measured under load. A reader is re-pinned only when its place changes (a
-// syscall per wake-up otherwise).
+// Wakes readers where the caller says (-1: anywhere in the handle's set). The receiver wakes the
+// first on its own CPU, which is free as soon as the receiver sleeps: left to the scheduler, a
+// realtime thread is woken on the CPU running the least important task, where (on a kernel
+// without full preemption) it waits for that task to leave the kernel, up to 9 ms measured under
+// load. The exec thread wakes its backups on its own CPU, where they run only if it sleeps. A
+// reader is re-pinned only when its place changes (a syscall per wake-up otherwise).
 static void wake_readers(handle *h, const wake_order *w, int n) {
   for (int i = 0; i < n; i++) {
     int r = w[i].reader, cpu = w[i].cpu;
@@ -978,10 +974,8 @@ static void *exec_main(void *arg) {
     int pr = poll(fds, 2, -1);
     if (pr < 0) { if (errno == EINTR) continue; break; }
     if (fds[1].revents || h->stopping) break;
-    __atomic_store_n(&h->exec_busy, 1, __ATOMIC_RELEASE);
     int n = recvmmsg(h->exec_sock, m->msgs, RECV_MSGS, MSG_DONTWAIT, NULL);
     if (n > 0) exec_chunk(h, m, n);
-    __atomic_store_n(&h->exec_busy, 0, __ATOMIC_RELEASE);
     // ENOBUFS here loses nothing: the receiver's socket carries every exec too
     if (n < 0 && errno != EINTR && errno != EAGAIN && errno != EWOULDBLOCK && errno != ENOBUFS) break;
   }
@@ -991,33 +985,14 @@ static void *exec_main(void *arg) {
 
 // ---- the receiver thread -------------------------------------------------------------------
 
-// Under h->mu: execs left to the exec thread that it has not taken within 1 ms go to idle readers.
-// The entries it took are dropped from the head of the queue on the way (no reader may run to pop them).
-static int take_overdue(handle *h, double now_ms, wake_order *woken) {
-  slot_queue *q = &h->read_q;
-  while (q->head != q->tail && !queue_live(h, q->items[q->head % QUEUE_MAX])) q->head++;
-  int n = 0;
-  for (uint32_t i = q->head; i != q->tail && h->nidle > 0; i++) {
-    uint32_t item = q->items[i % QUEUE_MAX];
-    if (!queue_live(h, item)) continue;
-    exec_slot *s = &h->slots[item & (SLOTS_MAX - 1)];
-    if (now_ms - s->queued_ms <= 1) break;  // queued in order: the rest are younger
-    if (s->state == SLOT_QUEUED) { woken[n] = (wake_order){h->idle[--h->nidle], s->cpu}; n++; }
-  }
-  h->overdue += (uint64_t)n;
-  return n;
-}
-
 // Commits what is ready (and execs stuck past STUCK_MS) and wakes JS at most once per BATCH_MS
 // (or at BATCH_MAX records). Returns the poll timeout until the next look is due.
 static int maybe_notify(handle *h, double *first_pending) {
   double now = mono_ns() / 1e6;
   int notify = 0, timeout = IDLE_POLL_MS;
-  wake_order woken[READERS];
   pthread_mutex_lock(&h->mu);
   commit_ready(h, now, 0);
   reap_orphans(h, now);
-  int nwoken = h->exec_cpu_only >= 0 ? take_overdue(h, now, woken) : 0;
   size_t queued = h->bufs[h->fill].n;
   if (queued == 0) {
     *first_pending = 0;
@@ -1034,7 +1009,6 @@ static int maybe_notify(handle *h, double *first_pending) {
   // soon in case a read is stuck.
   if (h->ring_head != h->ring_tail && timeout > BATCH_MS) timeout = BATCH_MS;
   pthread_mutex_unlock(&h->mu);
-  wake_readers(h, woken, nwoken);
   if (notify) {
     uint64_t one = 1;
     if (write(h->notify_fd, &one, sizeof one) < 0) { /* the counter cannot overflow at this rate */ }
@@ -1435,7 +1409,6 @@ static napi_value open_common(napi_env env, napi_callback_info info, int packed)
   handle *h = calloc(1, sizeof *h);
   if (!h) { close(sock); napi_throw_error(env, "XDR_NATIVE", "out of memory"); return NULL; }
   h->exec_sock = -1;
-  h->exec_cpu_only = -1;
   for (int i = 0; i < READERS; i++) h->reader_cpu[i] = -1;
   h->sock = sock; h->queue_max = (size_t)(queue_max > 0 ? queue_max : 65536); h->rcvbuf = actual;
   h->rt_priority = (int)rt_priority;
@@ -1486,8 +1459,6 @@ static napi_value open_common(napi_env env, napi_callback_info info, int packed)
   if (started && h->exec_sock >= 0) {
     h->exec_thread_started = pthread_create(&h->exec_thread, NULL, exec_main, h) == 0;
     if (!h->exec_thread_started) { close(h->exec_sock); h->exec_sock = -1; }
-    else if (CPU_COUNT(&h->exec_cpus) == 1)
-      for (int c = 0; c < CPU_SETSIZE; c++) if (CPU_ISSET(c, &h->exec_cpus)) h->exec_cpu_only = c;
   }
   if (started) started = h->thread_started = pthread_create(&h->thread, NULL, receiver_main, h) == 0;
   if (!started) {
@@ -1531,7 +1502,7 @@ static napi_value js_stats(napi_env env, napi_callback_info info) {
     (double)h->receive_over_1ms, (double)h->receive_max_us, (double)h->handoff_over_1ms, (double)h->handoff_max_us,
     (double)h->exec_thread_started, (double)h->fast_reads, (double)h->fast_taken, (double)h->fast_skipped, (double)h->fast_no_slot,
     (double)h->orphan_reads, (double)h->exec_sock_other,
-    (double)h->receiver_reads, (double)h->left_to_exec_thread, (double)h->overdue,
+    (double)h->receiver_reads,
     (double)h->reader_reads, (double)(SLOTS_MAX - h->nfree), (double)h->backups,
   };
   pthread_mutex_unlock(&h->mu);
@@ -1543,7 +1514,7 @@ static napi_value js_stats(napi_env env, napi_callback_info info) {
     "pendingMax", "readQueueMax", "pendingDropped",
     "receiveOver1ms", "receiveMaxUs", "handoffOver1ms", "handoffMaxUs",
     "execThread", "execThreadReads", "execThreadTookQueued", "execThreadSkipped", "execThreadNoSlot", "orphanReads", "execSocketOther",
-    "receiverReads", "leftToExecThread", "leftOverdue",
+    "receiverReads",
     "readerReads", "execsInFlight", "execThreadBackups",
   };
   napi_value o;

@@ -23,7 +23,7 @@ const READER_COUNTERS = [
   'receiveOver1ms', 'receiveMaxUs', 'handoffOver1ms', 'handoffMaxUs',
   // who read each exec: the receiver, the exec thread (opened or taken from the queue), the pool
   'execThread', 'receiverReads', 'execThreadReads', 'execThreadTookQueued', 'readerReads', 'execsInFlight', 'execThreadBackups',
-  'execThreadSkipped', 'execThreadNoSlot', 'orphanReads', 'execSocketOther', 'leftToExecThread', 'leftOverdue',
+  'execThreadSkipped', 'execThreadNoSlot', 'orphanReads', 'execSocketOther',
 ] as const;
 
 export class NetlinkProcessSensor implements Sensor {
