@@ -148,7 +148,6 @@ typedef struct {
   int exe_readable;
   uint32_t gen;  // changes when the slot is freed or the exec thread takes it from the read queue
   int linked;   // in the pending ring; a slot the exec thread opened is not until the receiver sees its exec
-  int cpu;      // where it exec'd (set by the receiver)
   int indexed;  // findable by (pid, event time)
 } exec_slot;
 
@@ -548,7 +547,6 @@ static int enqueue_stage(handle *h, stage *sg, int my_cpu, int *mine, wake_order
     index_put(h, x);
     ring_put(h, sg->rec[i], x);
     int cpu = (int)sg->cpu[i];
-    s->cpu = cpu;
     if (*mine < 0 && cpu == my_cpu) {
       s->state = SLOT_READING;
       h->reading_seq[READERS + 1] = s->seq;
