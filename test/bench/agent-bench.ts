@@ -141,7 +141,7 @@ function readerLine(c: Record<string, number | undefined>): string {
     + `reads by the receiver ${c.receiverReads ?? 0}, the pool ${c.readerReads ?? 0}, `
     + (c.execThread
       ? `the exec thread ${c.execThreadReads ?? 0} (seen before the receiver) + ${c.execThreadTookQueued ?? 0} (queued, no reader yet); it skipped ${c.execThreadSkipped ?? 0} already taken, `
-        + `${c.execThreadNoSlot ?? 0} for want of a slot, read ${c.orphanReads ?? 0} orphans, woke ${c.execThreadBackups ?? 0} readers as backups, saw ${c.execSocketOther ?? 0} other messages`
+        + `${c.execThreadNoSlot ?? 0} for want of a slot, read ${c.orphanReads ?? 0} orphans, saw ${c.execSocketOther ?? 0} other messages, its socket overflowed ${c.execSocketEnobufs ?? 0} times`
       : 'no exec thread');
 }
 

@@ -2,8 +2,8 @@
 //
 // Per handle, one receiver thread takes fork/exec/exit/uid events from a NETLINK_CONNECTOR socket
 // subscribed to CN_IDX_PROC and reads /proc only for an exec on its own CPU (see below); a small
-// pool of reader threads reads each
-// exec's /proc/PID/{cmdline,exe,cwd} (command lines first) and then its stat, before a
+// pool of reader threads reads each exec's /proc/PID/{cmdline,exe,cwd} (command lines first) and
+// then its stat, before a
 // short-lived process can vanish. Reading a command line takes the target's mmap lock, which a
 // target preempted inside mmap can hold for many milliseconds: with one reader, every exec behind
 // that one would exit unread; with a pool, the others are read meanwhile. Records still reach JS
@@ -16,18 +16,18 @@
 // count, never a silent loss. An exec whose process had already exited when it was read is
 // flagged, so JS can count it. The threads (SCHED_FIFO when allowed) wait on nothing a normal
 // thread may hold: the handle's lock inherits priority, an idle reader is woken through its own
-// semaphore (see wake_readers), and JS is woken by a
-// notifier thread (Node's threadsafe-function lock is not priority-inheriting).
+// semaphore (the first one on the receiver's CPU, see wake_readers), and JS is woken by a notifier
+// thread (Node's threadsafe-function lock is not priority-inheriting).
 //
 // A realtime thread woken for an exec runs, on this non-preemptible kind of kernel, only when the
 // task on its CPU next leaves the kernel: on a busy CPU that took up to 4.6 ms, and /bin/true lives
 // under 1 ms. But a task that execs cannot return to user space before the realtime thread woken
 // on its own CPU has run. So with two CPUs or more there is a second socket that carries only exec
-// events (the kernel filters by type since 6.6) and an exec thread on the CPUs the receiver does
-// not use; the exec event says which CPU it came from, and the thread on that CPU reads it at once:
-// the receiver itself (one per chunk), or the exec thread, which also takes any exec it finds
-// still waiting for a reader. Execs from elsewhere, and bursts, go to the pool as before. Each
-// exec is read once: slots are found by (pid, event time) in an index.
+// events (see open_exec_socket) and an exec thread on the CPUs the receiver does not use; the exec
+// event says which CPU it came from, and the thread on that CPU reads it at once: the receiver
+// itself (one per chunk), or the exec thread, which also takes an exec of its CPU still waiting for
+// a reader. The rest go to the pool as before. Each exec is read once: slots are found by (pid,
+// event time) in an index (see exec_claim).
 #define _GNU_SOURCE
 #include <node_api.h>
 
@@ -151,9 +151,6 @@ typedef struct {
   int indexed;  // findable by (pid, event time)
 } exec_slot;
 
-// A reader to wake, and where.
-typedef struct { int reader, cpu; } wake_order;
-
 // A record between the socket and the batch; an exec's record lives in its slot.
 typedef struct {
   double rec[NFIELDS];
@@ -175,7 +172,8 @@ typedef struct {
   int thread_started;
   pthread_t readers[READERS];
   int readers_started;
-  // An idle reader waits on its own semaphore, so it can be woken on a chosen CPU (see wake_readers).
+  // An idle reader waits on its own semaphore: the receiver wakes it on the CPU the receiver runs
+  // on (see wake_readers).
   sem_t wake[READERS];
   int wake_ready;
   cpu_set_t cpus;  // where the handle's threads may run (the opener's affinity)
@@ -214,17 +212,14 @@ typedef struct {
   uint64_t stuck, late_reads, unfinished;  // see commit_ready
   uint64_t pending_max, read_queue_max, readers_busy_max;
   int rt_readers;  // readers running SCHED_FIFO
-  // The exec thread's: execs it read first, found taken, could not take (no slot), and read for an
-  // exec the receiver never saw; messages other than exec on its socket (a kernel without filters).
-  uint64_t fast_reads, fast_taken, fast_skipped, fast_no_slot, orphan_reads, exec_sock_other;
+  // The exec thread's: execs it opened (seen before the receiver), took from the read queue, found
+  // taken, could not take (no slot), and read for an exec the receiver never saw; messages other
+  // than exec on its socket, and overflows of that socket.
+  uint64_t xt_opened, xt_took, xt_skipped, xt_no_slot, orphan_reads, exec_sock_other, exec_sock_enobufs;
   uint64_t receiver_reads;  // execs the receiver read itself
   uint64_t reader_reads;  // execs the pool read
-  uint64_t backups;  // readers the exec thread woke as backups (back_up_own_execs)
-  // The exec thread: a second socket that carries only exec events, read by a realtime thread on
-  // other CPUs than the receiver's, which reads an exec's /proc itself unless the receiver has
-  // queued it already. The kernel wakes both for each exec; on a kernel without full preemption a
-  // wake-up waits for the task on the target CPU to leave the kernel, and the one that runs first
-  // reads the exec (see exec_main).
+  // The exec thread: its socket (exec events only), where it and the receiver may run (see
+  // split_cpus), and where each reader is pinned now.
   int exec_sock;
   pthread_t exec_thread;
   int exec_thread_started;
@@ -255,11 +250,16 @@ typedef struct {
   char exe[PATH_MAX], cwd[PATH_MAX];
 } reader_mem;
 
-// The receiver's working memory, allocated once (too big for its stack).
+// A socket's recvmmsg buffers (see recv_bufs_init, each_proc_msg).
 typedef struct {
   char bufs[RECV_MSGS][RECV_MSG_BYTES] __attribute__((aligned(8)));
   struct mmsghdr msgs[RECV_MSGS];
   struct iovec iovs[RECV_MSGS];
+} recv_bufs;
+
+// The receiver's working memory, allocated once (too big for its stack).
+typedef struct {
+  recv_bufs rb;
   stage sg;
   reader_mem rm;
 } receiver_mem;
@@ -268,6 +268,25 @@ typedef struct {
   handle *h;
   int index;
 } reader_arg;
+
+static void recv_bufs_init(recv_bufs *b) {
+  for (int i = 0; i < RECV_MSGS; i++) {
+    b->iovs[i].iov_base = b->bufs[i]; b->iovs[i].iov_len = RECV_MSG_BYTES;
+    b->msgs[i].msg_hdr.msg_iov = &b->iovs[i]; b->msgs[i].msg_hdr.msg_iovlen = 1;
+  }
+}
+
+// Calls on_msg for each process connector message of the n datagrams received into b, in order.
+static void each_proc_msg(recv_bufs *b, int n, void (*on_msg)(void *ctx, struct cn_msg *cn), void *ctx) {
+  for (int i = 0; i < n; i++) {
+    int len = (int)b->msgs[i].msg_len;
+    for (struct nlmsghdr *nh = (struct nlmsghdr *)b->bufs[i]; NLMSG_OK(nh, (unsigned)len); nh = NLMSG_NEXT(nh, len)) {
+      if (nh->nlmsg_type == NLMSG_NOOP || nh->nlmsg_type == NLMSG_ERROR) continue;
+      struct cn_msg *cn = NLMSG_DATA(nh);
+      if (cn->id.idx == CN_IDX_PROC && cn->id.val == CN_VAL_PROC) on_msg(ctx, cn);
+    }
+  }
+}
 
 static double mono_ns(void) {
   struct timespec m;
@@ -412,12 +431,30 @@ static void index_del(handle *h, int x) {
   s->indexed = 0;
 }
 
+// The slot's entries in the read and finish queues become stale.
+static void retire_queue_entries(exec_slot *s) { s->gen = (s->gen + 1) & ((1u << (32 - SLOT_BITS)) - 1); }
+
+// Takes a free slot for an exec (its record so far), findable by (pid, event time). The caller
+// sets its state, order (seq) and whether it is linked.
+static int open_slot(handle *h, const double *rec, double event_ns, double now_ns) {
+  int x = h->free_slots[--h->nfree];
+  exec_slot *s = &h->slots[x];
+  memcpy(s->r, rec, NFIELDS * sizeof(double));
+  s->event_ns = event_ns;
+  s->received_ns = now_ns;
+  s->queued_ms = now_ns / 1e6;
+  s->cmd_len = s->exe_len = s->cwd_len = s->comm_len = 0;
+  s->exe_readable = 0;
+  index_put(h, x);
+  return x;
+}
+
 static void free_slot(handle *h, int i) {
   exec_slot *s = &h->slots[i];
   if (s->indexed) index_del(h, i);
   if (s->text_cap > SLOT_TEXT_KEEP) { free(s->text); s->text = NULL; s->text_cap = 0; }
   s->state = SLOT_FREE;
-  s->gen = (s->gen + 1) & ((1u << (32 - SLOT_BITS)) - 1);
+  retire_queue_entries(s);
   h->free_slots[h->nfree++] = i;
 }
 
@@ -501,7 +538,7 @@ static void ring_put(handle *h, const double *rec, int slot) {
 // minute at 1,000 execs/s not taken within 1 ms).
 // A chunk that does not fit is dropped and counted; its count goes ahead of the next records that
 // fit, as a queue gap.
-static int enqueue_stage(handle *h, stage *sg, int my_cpu, int *mine, wake_order *woken_readers) {
+static int enqueue_stage(handle *h, stage *sg, int my_cpu, int *mine, int *woken_readers) {
   double now_ns = mono_ns(), now_ms = now_ns / 1e6;
   int woken = 0;
   if (!make_room(h, sg->n + 1, sg->nexec, now_ms)) {
@@ -534,17 +571,10 @@ static int enqueue_stage(handle *h, stage *sg, int my_cpu, int *mine, wake_order
       ring_put(h, sg->rec[i], x);
       continue;
     }
-    x = h->free_slots[--h->nfree];
+    x = open_slot(h, sg->rec[i], event_ns, now_ns);
     exec_slot *s = &h->slots[x];
-    memcpy(s->r, sg->rec[i], NFIELDS * sizeof(double));
-    s->event_ns = event_ns;
-    s->received_ns = now_ns;
-    s->queued_ms = now_ms;
     s->seq = ++h->exec_seq;
-    s->cmd_len = s->exe_len = s->cwd_len = s->comm_len = 0;
-    s->exe_readable = 0;
     s->linked = 1;
-    index_put(h, x);
     ring_put(h, sg->rec[i], x);
     int cpu = (int)sg->cpu[i];
     if (*mine < 0 && cpu == my_cpu) {
@@ -556,10 +586,7 @@ static int enqueue_stage(handle *h, stage *sg, int my_cpu, int *mine, wake_order
     }
     s->state = SLOT_QUEUED;
     queue_push(h, &h->read_q, x);
-    if (h->nidle > 0) {
-      woken_readers[woken] = (wake_order){h->idle[--h->nidle], woken == 0 ? my_cpu : -1};
-      woken++;
-    }
+    if (h->nidle > 0) woken_readers[woken++] = h->idle[--h->nidle];
   }
   uint64_t q = h->read_q.tail - h->read_q.head;
   if (q > h->read_queue_max) h->read_queue_max = q;
@@ -568,15 +595,14 @@ static int enqueue_stage(handle *h, stage *sg, int my_cpu, int *mine, wake_order
   return woken;
 }
 
-// Wakes readers where the caller says (-1: anywhere in the handle's set). The receiver wakes the
-// first on its own CPU, which is free as soon as the receiver sleeps: left to the scheduler, a
-// realtime thread is woken on the CPU running the least important task, where (on a kernel
-// without full preemption) it waits for that task to leave the kernel, up to 9 ms measured under
-// load. The exec thread wakes its backups on its own CPU, where they run only if it sleeps. A
+// The first reader is woken on the receiver's own CPU (`my_cpu`), which is free as soon as the
+// receiver sleeps: left to the scheduler, a realtime thread is woken on the CPU running the least
+// important task, where (on a kernel without full preemption) it waits for that task to leave the
+// kernel, up to 9 ms measured under load. The others may run anywhere, to read in parallel. A
 // reader is re-pinned only when its place changes (a syscall per wake-up otherwise).
-static void wake_readers(handle *h, const wake_order *w, int n) {
+static void wake_readers(handle *h, const int *readers, int n, int my_cpu) {
   for (int i = 0; i < n; i++) {
-    int r = w[i].reader, cpu = w[i].cpu;
+    int r = readers[i], cpu = i == 0 ? my_cpu : -1;
     if (cpu >= CPU_SETSIZE || (cpu >= 0 && !CPU_ISSET(cpu, &h->cpus))) cpu = -1;
     if (cpu != h->reader_cpu[r]) {
       cpu_set_t one;
@@ -826,38 +852,34 @@ static void *reader_main(void *arg) {
 
 // ---- the exec thread ---------------------------------------------------------------------
 
-// Under h->mu: opens a slot for an exec the receiver has not queued and returns it, or -1 when the
-// receiver has it (or has passed it) or too few slots are free. The slot is linked into the order
-// when the receiver meets the exec (enqueue_stage).
+// Under h->mu: takes an exec for the exec thread and returns its slot, now READING, or -1.
+//   - Not yet queued by the receiver: a slot is opened, linked into the order when the receiver
+//     meets the exec (enqueue_stage); unless the receiver has passed it or too few slots are free.
+//   - Queued from this thread's CPU and no reader has it yet: taken from the read queue.
+//   - Otherwise: left alone (counted as skipped).
 static int exec_claim(handle *h, uint32_t pid, double event_ns, double time_ms, int own_cpu) {
   int x = index_find(h, pid, event_ns);
   if (x >= 0) {
     // Queued from this thread's CPU, and no reader has it yet: its process waits for this thread,
     // a reader may not come in time. From elsewhere a reader was woken for it.
     exec_slot *s = &h->slots[x];
-    if (s->state != SLOT_QUEUED || !own_cpu) { h->fast_skipped++; return -1; }
-    s->gen = (s->gen + 1) & ((1u << (32 - SLOT_BITS)) - 1);
+    if (s->state != SLOT_QUEUED || !own_cpu) { h->xt_skipped++; return -1; }
+    retire_queue_entries(s);
     s->state = SLOT_READING;
-    h->fast_taken++;
+    h->xt_took++;
     return x;
   }
-  if (event_ns <= h->last_exec_ns) { h->fast_skipped++; return -1; }
-  if (h->nfree <= EXEC_THREAD_RESERVE) { h->fast_no_slot++; return -1; }
-  x = h->free_slots[--h->nfree];
+  if (event_ns <= h->last_exec_ns) { h->xt_skipped++; return -1; }
+  if (h->nfree <= EXEC_THREAD_RESERVE) { h->xt_no_slot++; return -1; }
+  double rec[NFIELDS] = {0};
+  rec[F_KIND] = EV_EXEC; rec[F_PID] = pid; rec[F_TIME_MS] = time_ms; rec[F_UID] = rec[F_EUID] = -1;
+  x = open_slot(h, rec, event_ns, mono_ns());
   exec_slot *s = &h->slots[x];
-  memset(s->r, 0, sizeof s->r);
-  s->r[F_KIND] = EV_EXEC; s->r[F_PID] = pid; s->r[F_TIME_MS] = time_ms; s->r[F_UID] = s->r[F_EUID] = -1;
-  s->event_ns = event_ns;
-  s->received_ns = mono_ns();
-  s->queued_ms = s->received_ns / 1e6;
   s->seq = 0;
   s->state = SLOT_READING;
-  s->cmd_len = s->exe_len = s->cwd_len = s->comm_len = 0;
-  s->exe_readable = 0;
   s->linked = 0;
-  index_put(h, x);
   h->unlinked++;
-  h->fast_reads++;
+  h->xt_opened++;
   return x;
 }
 
@@ -883,34 +905,26 @@ typedef struct {
   int cpu;
 } exec_ref;
 
+// One exec event per datagram: a chunk has at most RECV_MSGS.
 #define EXEC_CHUNK_MAX RECV_MSGS
 typedef struct {
-  char bufs[RECV_MSGS][RECV_MSG_BYTES] __attribute__((aligned(8)));
-  struct mmsghdr msgs[RECV_MSGS];
-  struct iovec iovs[RECV_MSGS];
+  recv_bufs rb;
   exec_ref execs[EXEC_CHUNK_MAX];
+  size_t nexec;
+  uint64_t other;  // messages other than exec (a kernel or filter that let them through)
   int taken[EXEC_CHUNK_MAX];
   reader_mem rm;
 } exec_mem;
 
-// The receiver left execs from this thread's CPU to it while it slept; if it now reads one of them
-// and that read stalls, the others' processes run on and may exit unread. So each of them after
-// the first gets an idle reader on its CPU as a backup: it runs only if this thread sleeps (a
-// stalled read), and otherwise finds the exec taken.
-static void back_up_own_execs(handle *h, const exec_ref *execs, size_t nexec) {
-  wake_order w[READERS];
-  int n = 0, first = 1;
-  pthread_mutex_lock(&h->mu);
-  for (size_t i = 0; i < nexec && h->nidle > 0; i++) {
-    if (!execs[i].own_cpu) continue;
-    if (first) { first = 0; continue; }
-    int x = index_find(h, execs[i].pid, execs[i].event_ns);
-    if (x < 0 || h->slots[x].state != SLOT_QUEUED) continue;
-    w[n++] = (wake_order){h->idle[--h->nidle], execs[i].cpu};
-  }
-  h->backups += (uint64_t)n;
-  pthread_mutex_unlock(&h->mu);
-  wake_readers(h, w, n);
+static void note_exec(void *ctx, struct cn_msg *cn) {
+  exec_mem *m = ctx;
+  struct proc_event *ev = (struct proc_event *)cn->data;
+  if (ev->what != PROC_EVENT_EXEC) { m->other++; return; }
+  if (m->nexec == EXEC_CHUNK_MAX) return;  // cannot happen, see EXEC_CHUNK_MAX
+  exec_ref *e = &m->execs[m->nexec++];
+  e->pid = (uint32_t)ev->event_data.exec.process_tgid;
+  e->event_ns = (double)ev->timestamp_ns;
+  e->cpu = (int)ev->cpu;
 }
 
 // Reads the command lines of a chunk's execs, then their stat. Execs from this thread's CPUs go
@@ -918,28 +932,16 @@ static void back_up_own_execs(handle *h, const exec_ref *execs, size_t nexec) {
 // late) may have run on and hold its memory lock, stalling the read.
 static void exec_chunk(handle *h, exec_mem *m, int n) {
   double offset = now_offset_ms();
-  size_t nexec = 0;
-  uint64_t other = 0;
-  for (int i = 0; i < n; i++) {
-    int len = (int)m->msgs[i].msg_len;
-    for (struct nlmsghdr *nh = (struct nlmsghdr *)m->bufs[i]; NLMSG_OK(nh, (unsigned)len); nh = NLMSG_NEXT(nh, len)) {
-      if (nh->nlmsg_type == NLMSG_NOOP || nh->nlmsg_type == NLMSG_ERROR) continue;
-      struct cn_msg *cn = NLMSG_DATA(nh);
-      if (cn->id.idx != CN_IDX_PROC || cn->id.val != CN_VAL_PROC) continue;
-      struct proc_event *ev = (struct proc_event *)cn->data;
-      if (ev->what != PROC_EVENT_EXEC) { other++; continue; }
-      if (nexec == EXEC_CHUNK_MAX) continue;  // cannot happen: one event per message
-      exec_ref *e = &m->execs[nexec++];
-      e->pid = (uint32_t)ev->event_data.exec.process_tgid;
-      e->event_ns = (double)ev->timestamp_ns;
-      e->own_cpu = ev->cpu < CPU_SETSIZE && CPU_ISSET(ev->cpu, &h->exec_cpus);
-      e->cpu = (int)ev->cpu;
-    }
+  m->nexec = 0;
+  m->other = 0;
+  each_proc_msg(&m->rb, n, note_exec, m);
+  for (size_t i = 0; i < m->nexec; i++) {
+    exec_ref *e = &m->execs[i];
+    e->own_cpu = e->cpu >= 0 && e->cpu < CPU_SETSIZE && CPU_ISSET(e->cpu, &h->exec_cpus);
   }
-  back_up_own_execs(h, m->execs, nexec);
   int ntaken = 0;
   for (int pass = 1; pass >= 0; pass--) {
-    for (size_t i = 0; i < nexec; i++) {
+    for (size_t i = 0; i < m->nexec; i++) {
       exec_ref *e = &m->execs[i];
       if (e->own_cpu != pass) continue;
       pthread_mutex_lock(&h->mu);
@@ -950,7 +952,7 @@ static void exec_chunk(handle *h, exec_mem *m, int n) {
     }
   }
   for (int k = 0; k < ntaken; k++) finish_held(h, m->taken[k]);
-  if (other) { pthread_mutex_lock(&h->mu); h->exec_sock_other += other; pthread_mutex_unlock(&h->mu); }
+  if (m->other) { pthread_mutex_lock(&h->mu); h->exec_sock_other += m->other; pthread_mutex_unlock(&h->mu); }
 }
 
 static void *exec_main(void *arg) {
@@ -963,19 +965,21 @@ static void *exec_main(void *arg) {
   }
   exec_mem *m = calloc(1, sizeof *m);
   if (!m) return NULL;
-  for (int i = 0; i < RECV_MSGS; i++) {
-    m->iovs[i].iov_base = m->bufs[i]; m->iovs[i].iov_len = RECV_MSG_BYTES;
-    m->msgs[i].msg_hdr.msg_iov = &m->iovs[i]; m->msgs[i].msg_hdr.msg_iovlen = 1;
-  }
+  recv_bufs_init(&m->rb);
   struct pollfd fds[2] = {{.fd = h->exec_sock, .events = POLLIN}, {.fd = h->stop_fd, .events = POLLIN}};
   while (!h->stopping) {
     int pr = poll(fds, 2, -1);
     if (pr < 0) { if (errno == EINTR) continue; break; }
     if (fds[1].revents || h->stopping) break;
-    int n = recvmmsg(h->exec_sock, m->msgs, RECV_MSGS, MSG_DONTWAIT, NULL);
+    int n = recvmmsg(h->exec_sock, m->rb.msgs, RECV_MSGS, MSG_DONTWAIT, NULL);
     if (n > 0) exec_chunk(h, m, n);
-    // ENOBUFS here loses nothing: the receiver's socket carries every exec too
-    if (n < 0 && errno != EINTR && errno != EAGAIN && errno != EWOULDBLOCK && errno != ENOBUFS) break;
+    if (n < 0 && errno == ENOBUFS) {
+      // nothing is lost (the receiver's socket carries every exec too), but the exec thread fell
+      // behind: counted, as a bound that was hit
+      pthread_mutex_lock(&h->mu);
+      h->exec_sock_enobufs++;
+      pthread_mutex_unlock(&h->mu);
+    } else if (n < 0 && errno != EINTR && errno != EAGAIN && errno != EWOULDBLOCK) break;
   }
   free(m);
   return NULL;
@@ -1039,7 +1043,6 @@ static void check_seq(handle *h, stage *sg, struct cn_msg *cn, struct proc_event
 
 // Stages one message.
 static void handle_msg(handle *h, stage *sg, struct cn_msg *cn, double offset) {
-  if (cn->id.idx != CN_IDX_PROC || cn->id.val != CN_VAL_PROC) return;
   struct proc_event *ev = (struct proc_event *)cn->data;
   double t = (double)ev->timestamp_ns / 1e6 + offset;
   // An acknowledgement of anyone's (un)subscription goes to every listener and, on recent kernels,
@@ -1079,6 +1082,9 @@ static void handle_msg(handle *h, stage *sg, struct cn_msg *cn, double offset) {
   r[F_TIME_MS] = t;
 }
 
+typedef struct { handle *h; stage *sg; double offset; } stage_ctx;
+static void stage_msg(void *ctx, struct cn_msg *cn) { stage_ctx *c = ctx; handle_msg(c->h, c->sg, cn, c->offset); }
+
 static void *notifier_main(void *arg) {
   handle *h = arg;
   pthread_setname_np(pthread_self(), "xdr-proc-notify");
@@ -1095,8 +1101,7 @@ static void *notifier_main(void *arg) {
 // reads the exec it left to this thread.
 static void flush_stage(handle *h, stage *sg, reader_mem *m) {
   if (!sg->n) return;
-  wake_order woken[READERS];
-  int mine = -1;
+  int woken[READERS], mine = -1;
   int my_cpu = sched_getcpu();
   pthread_mutex_lock(&h->mu);
   int n = enqueue_stage(h, sg, my_cpu, &mine, woken);
@@ -1104,7 +1109,7 @@ static void flush_stage(handle *h, stage *sg, reader_mem *m) {
   double event_ns = 0, received_ns = 0;
   if (mine >= 0) { pid = (uint32_t)h->slots[mine].r[F_PID]; event_ns = h->slots[mine].event_ns; received_ns = h->slots[mine].received_ns; }
   pthread_mutex_unlock(&h->mu);
-  wake_readers(h, woken, n);
+  wake_readers(h, woken, n, my_cpu);
   if (mine >= 0 && read_held_volatile(h, READERS + 1, mine, pid, event_ns, received_ns, m)) finish_held(h, mine);
 }
 
@@ -1120,14 +1125,8 @@ static void *receiver_main(void *arg) {
   }
   receiver_mem *m = calloc(1, sizeof *m);
   if (!m) return NULL;
-  char (*bufs)[RECV_MSG_BYTES] = m->bufs;
-  struct mmsghdr *msgs = m->msgs;
-  struct iovec *iovs = m->iovs;
+  recv_bufs_init(&m->rb);
   stage *sg = &m->sg;
-  for (int i = 0; i < RECV_MSGS; i++) {
-    iovs[i].iov_base = bufs[i]; iovs[i].iov_len = RECV_MSG_BYTES;
-    msgs[i].msg_hdr.msg_iov = &iovs[i]; msgs[i].msg_hdr.msg_iovlen = 1;
-  }
   struct pollfd fds[2] = {{.fd = h->sock, .events = POLLIN}, {.fd = h->stop_fd, .events = POLLIN}};
   double first_pending = 0;
   int timeout = IDLE_POLL_MS;
@@ -1137,7 +1136,7 @@ static void *receiver_main(void *arg) {
     if (fds[1].revents || h->stopping) break;
     if (pr == 0) { timeout = maybe_notify(h, &first_pending); continue; }
     for (;;) {
-      int n = recvmmsg(h->sock, msgs, RECV_MSGS, MSG_DONTWAIT, NULL);
+      int n = recvmmsg(h->sock, m->rb.msgs, RECV_MSGS, MSG_DONTWAIT, NULL);
       if (n < 0) {
         if (errno == EINTR) continue;
         if (errno == EAGAIN || errno == EWOULDBLOCK) break;
@@ -1152,14 +1151,8 @@ static void *receiver_main(void *arg) {
         }
         goto out;
       }
-      double offset = now_offset_ms();
-      for (int i = 0; i < n; i++) {
-        int len = (int)msgs[i].msg_len;
-        for (struct nlmsghdr *nh = (struct nlmsghdr *)bufs[i]; NLMSG_OK(nh, (unsigned)len); nh = NLMSG_NEXT(nh, len)) {
-          if (nh->nlmsg_type == NLMSG_NOOP || nh->nlmsg_type == NLMSG_ERROR) continue;
-          handle_msg(h, sg, (struct cn_msg *)NLMSG_DATA(nh), offset);
-        }
-      }
+      stage_ctx c = {h, sg, now_offset_ms()};
+      each_proc_msg(&m->rb, n, stage_msg, &c);
       flush_stage(h, sg, &m->rm);
       if (n < RECV_MSGS) break;
     }
@@ -1498,10 +1491,10 @@ static napi_value js_stats(napi_env env, napi_callback_info info) {
     (double)h->stuck, (double)h->unfinished, (double)h->late_reads,
     (double)h->pending_max, (double)h->read_queue_max, (double)h->dropped_ring,
     (double)h->receive_over_1ms, (double)h->receive_max_us, (double)h->handoff_over_1ms, (double)h->handoff_max_us,
-    (double)h->exec_thread_started, (double)h->fast_reads, (double)h->fast_taken, (double)h->fast_skipped, (double)h->fast_no_slot,
+    (double)h->exec_thread_started, (double)h->xt_opened, (double)h->xt_took, (double)h->xt_skipped, (double)h->xt_no_slot,
     (double)h->orphan_reads, (double)h->exec_sock_other,
     (double)h->receiver_reads,
-    (double)h->reader_reads, (double)(SLOTS_MAX - h->nfree), (double)h->backups,
+    (double)h->reader_reads, (double)(SLOTS_MAX - h->nfree), (double)h->exec_sock_enobufs,
   };
   pthread_mutex_unlock(&h->mu);
   static const char *names[] = {
@@ -1513,7 +1506,7 @@ static napi_value js_stats(napi_env env, napi_callback_info info) {
     "receiveOver1ms", "receiveMaxUs", "handoffOver1ms", "handoffMaxUs",
     "execThread", "execThreadReads", "execThreadTookQueued", "execThreadSkipped", "execThreadNoSlot", "orphanReads", "execSocketOther",
     "receiverReads",
-    "readerReads", "execsInFlight", "execThreadBackups",
+    "readerReads", "execsInFlight", "execSocketEnobufs",
   };
   napi_value o;
   napi_create_object(env, &o);

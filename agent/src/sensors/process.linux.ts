@@ -22,8 +22,8 @@ const READER_COUNTERS = [
   'readsOutOfOrder', 'execStuck', 'execUnfinished', 'lateReads', 'pendingMax', 'readQueueMax', 'pendingDropped',
   'receiveOver1ms', 'receiveMaxUs', 'handoffOver1ms', 'handoffMaxUs',
   // who read each exec: the receiver, the exec thread (opened or taken from the queue), the pool
-  'execThread', 'receiverReads', 'execThreadReads', 'execThreadTookQueued', 'readerReads', 'execsInFlight', 'execThreadBackups',
-  'execThreadSkipped', 'execThreadNoSlot', 'orphanReads', 'execSocketOther',
+  'execThread', 'receiverReads', 'execThreadReads', 'execThreadTookQueued', 'readerReads', 'execsInFlight',
+  'execThreadSkipped', 'execThreadNoSlot', 'orphanReads', 'execSocketOther', 'execSocketEnobufs',
 ] as const;
 
 export class NetlinkProcessSensor implements Sensor {
